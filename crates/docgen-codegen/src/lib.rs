@@ -1,0 +1,1 @@
+//! Code generation: a docgen model in, a Rust crate's files out.

@@ -1,0 +1,1 @@
+//! Integration and snapshot tests across docgen's crates.
