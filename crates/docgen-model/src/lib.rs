@@ -1,7 +1,13 @@
 //! Merging page IRs into one API model.
 //!
-//! See [`model`] for the JSON contract and [`merge`] for the precedence between pages.
+//! [`model`] holds the JSON contract; [`precedence`] the order in which pages win; [`merge()`]
+//! the merge itself.
 
+mod merge;
 pub mod model;
+pub mod precedence;
+mod resolve;
+mod routes;
 
+pub use merge::{merge, Merged};
 pub use model::*;

@@ -98,6 +98,9 @@ pub struct Permissions {
     pub delegated_personal: Vec<String>,
     #[serde(default)]
     pub application: Vec<String>,
+    /// Older pages list scopes without saying which kind ("Prerequisites").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unspecified: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

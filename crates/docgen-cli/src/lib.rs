@@ -1,0 +1,64 @@
+//! docgen as a library: the pipeline the `docgen` binary, `cargo xtask` and the tests share.
+//!
+//! read pages ([`docgen_read`]) → merge ([`docgen_model`]) → generate ([`docgen_codegen`]) →
+//! write atomically ([`output`]).
+
+pub mod output;
+
+use std::path::PathBuf;
+
+use docgen_ir::Diagnostic;
+use docgen_model::Model;
+
+/// A model and every diagnostic met on the way: page problems first (by file and line), then
+/// merge conflicts.
+pub struct ModelRun {
+    pub model: Model,
+    pub pages: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every page under `paths` and merges them.
+pub fn build_model(paths: &[PathBuf]) -> ModelRun {
+    let read = docgen_read::read_paths(paths);
+    let merged = docgen_model::merge(&read.pages);
+    let mut diagnostics = read.diagnostics;
+    for page in &read.pages {
+        diagnostics.extend(page.diagnostics.iter().cloned());
+    }
+    diagnostics.sort();
+    diagnostics.extend(merged.diagnostics);
+    ModelRun {
+        model: merged.model,
+        pages: read.pages.len(),
+        diagnostics,
+    }
+}
+
+/// A generated crate's files and what went into them.
+pub struct GenerateRun {
+    pub files: std::collections::BTreeMap<String, String>,
+    pub pages: usize,
+    pub types: usize,
+    pub routes: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, merges and generates the crate `crate_name` from the pages under `paths`.
+pub fn generate(paths: &[PathBuf], crate_name: &str) -> anyhow::Result<GenerateRun> {
+    let run = build_model(paths);
+    let options = docgen_codegen::Options {
+        crate_name: crate_name.to_owned(),
+        ..docgen_codegen::Options::default()
+    };
+    let generated = docgen_codegen::generate(&run.model, &options)?;
+    let mut diagnostics = run.diagnostics;
+    diagnostics.extend(generated.diagnostics.iter().cloned());
+    Ok(GenerateRun {
+        files: generated.files,
+        pages: run.pages,
+        types: run.model.types.len(),
+        routes: run.model.routes.len(),
+        diagnostics,
+    })
+}

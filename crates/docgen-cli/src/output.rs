@@ -1,0 +1,104 @@
+//! Writing a generated crate so that a failure never leaves half-written output.
+//!
+//! Files go to a fresh sibling folder first; only when every file is written is the old
+//! output moved aside and the new one renamed into place. A failure before the swap removes
+//! the new folder and leaves the old output untouched.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Replaces `out` with exactly `files` (relative `/`-separated paths to contents).
+pub fn write_atomically(out: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "generated".to_owned());
+    let staging = parent.join(format!(".{name}.docgen-new-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.docgen-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    if let Err(err) = write_all(&staging, files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    let had_old = out.exists();
+    if had_old {
+        std::fs::rename(out, &retired)?;
+    }
+    if let Err(err) = std::fs::rename(&staging, out) {
+        // Put the old output back before reporting.
+        if had_old {
+            let _ = std::fs::rename(&retired, out);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if had_old {
+        std::fs::remove_dir_all(&retired)?;
+    }
+    Ok(())
+}
+
+fn write_all(root: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
+    for (relative, content) in files {
+        let path = safe_join(root, relative)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, content)?;
+    }
+    Ok(())
+}
+
+/// Joins a generated relative path, refusing anything that would leave `root`.
+fn safe_join(root: &Path, relative: &str) -> io::Result<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in relative.split('/') {
+        if part.is_empty() || part == "." || part == ".." || part.contains('\\') {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: `{relative}`"),
+            ));
+        }
+        path.push(part);
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_output_and_refuses_escapes() {
+        let dir = std::env::temp_dir().join(format!("docgen-output-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = dir.join("crate");
+        let mut files = BTreeMap::new();
+        files.insert("src/lib.rs".to_owned(), "// one".to_owned());
+        files.insert("stale.txt".to_owned(), "x".to_owned());
+        write_atomically(&out, &files).unwrap();
+        files.remove("stale.txt");
+        files.insert("src/lib.rs".to_owned(), "// two".to_owned());
+        write_atomically(&out, &files).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("src/lib.rs")).unwrap(), "// two");
+        assert!(!out.join("stale.txt").exists(), "files not generated any more are removed");
+
+        let mut bad = files.clone();
+        bad.insert("../escape.rs".to_owned(), String::new());
+        assert!(write_atomically(&out, &bad).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("src/lib.rs")).unwrap(),
+            "// two",
+            "a failed write leaves the previous output intact"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folder is left behind");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

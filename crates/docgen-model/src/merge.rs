@@ -1,0 +1,248 @@
+//! Merges page IRs into one [`Model`].
+//!
+//! Pages are visited in [`precedence`](crate::precedence) order. The first page to state a fact
+//! (a property's type, a type's base, a route) wins; a later page that states it differently
+//! produces a diagnostic naming both places; a later page that adds a fact (a property the
+//! others lack, such as an older page's `serverUrl`) contributes it. Type names match
+//! case-insensitively (pages disagree on case) and keep the winning page's spelling.
+
+use std::collections::BTreeMap;
+
+use docgen_ir::{Diagnostic, ExampleRole, MemberRow, Page, PageKind, PropertyRow};
+
+use crate::model::{Model, Origin, TypeKind};
+use crate::precedence;
+use crate::resolve;
+use crate::routes;
+
+/// A documented property with every place that documents it, winner first.
+#[derive(Clone, Debug)]
+pub(crate) struct PropertyAcc {
+    pub rows: Vec<(PropertyRow, String)>,
+}
+
+impl PropertyAcc {
+    pub fn winner(&self) -> &(PropertyRow, String) {
+        &self.rows[0]
+    }
+}
+
+/// A type being assembled from pages.
+#[derive(Clone, Debug)]
+pub(crate) struct TypeAcc {
+    pub name: String,
+    pub namespace: Option<String>,
+    pub enum_page: bool,
+    pub keyed: bool,
+    pub base: Option<(String, String)>,
+    pub description: Option<String>,
+    pub origin: Origin,
+    pub properties: Vec<PropertyAcc>,
+    pub relationships: Vec<PropertyAcc>,
+    pub members: Vec<(MemberRow, String)>,
+    pub sources: Vec<String>,
+}
+
+/// Types by lower-cased name.
+pub(crate) type Types = BTreeMap<String, TypeAcc>;
+
+/// The merge result: the model and every conflict or problem found on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Merged {
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Merges pages into a model. The result does not depend on the order of `pages`.
+pub fn merge(pages: &[Page]) -> Merged {
+    let ordered = precedence::order(pages);
+    let mut types = Types::new();
+    let mut diagnostics = Vec::new();
+    for page in &ordered {
+        add_page_types(page, &mut types, &mut diagnostics);
+    }
+    let resolved = resolve::resolve(types, &mut diagnostics);
+    let routes = routes::routes(&ordered, &resolved, &mut diagnostics);
+    let mut model_types = resolved.into_values().collect::<Vec<_>>();
+    model_types.sort_by(|a, b| a.name.cmp(&b.name));
+    diagnostics.sort();
+    diagnostics.dedup();
+    Merged {
+        model: Model {
+            types: model_types,
+            routes,
+        },
+        diagnostics,
+    }
+}
+
+fn at(page: &Page, line: u32) -> String {
+    format!("{}:{line}", page.source)
+}
+
+fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
+    match page.kind {
+        PageKind::Resource | PageKind::Enum => {
+            let Some(subject) = &page.subject else {
+                if !page.properties.is_empty() || !page.members.is_empty() {
+                    diagnostics.push(Diagnostic::warning(
+                        "type-name-unknown",
+                        &page.source,
+                        page.title.as_ref().map_or(1, |t| t.line),
+                        "the page documents a type but neither its title nor its JSON \
+                         representation names it; its properties were not merged",
+                    ));
+                }
+                return;
+            };
+            let acc = type_entry(types, &subject.value, Origin::Page);
+            acc.origin = Origin::Page;
+            acc.sources.push(at(page, subject.line));
+            if acc.namespace.is_none() {
+                acc.namespace = page.namespace.as_ref().map(|n| n.value.clone());
+            }
+            if acc.description.is_none() {
+                acc.description = page.description.as_ref().map(|d| d.value.clone());
+            }
+            acc.enum_page |= page.kind == PageKind::Enum || !page.members.is_empty();
+            acc.keyed |= page.examples.iter().any(|e| {
+                e.role == ExampleRole::Resource
+                    && e.annotation
+                        .as_ref()
+                        .is_some_and(|a| a.other.contains_key("keyProperty"))
+            });
+            set_base(acc, page, &page.properties, diagnostics);
+            add_rows(&mut acc.properties, &page.properties, page);
+            add_rows(&mut acc.relationships, &page.relationships, page);
+            add_members(acc, page, diagnostics);
+        }
+        PageKind::Api | PageKind::Unknown => {
+            let Some(body) = &page.request_body else {
+                return;
+            };
+            let (Some(name), false) = (&body.type_name, body.properties.is_empty()) else {
+                return;
+            };
+            let acc = type_entry(types, &name.value, Origin::RequestBody);
+            acc.sources.push(at(page, name.line));
+            if acc.namespace.is_none() {
+                acc.namespace = page.namespace.as_ref().map(|n| n.value.clone());
+            }
+            set_base(acc, page, &body.properties, diagnostics);
+            add_rows(&mut acc.properties, &body.properties, page);
+        }
+    }
+}
+
+fn type_entry<'t>(types: &'t mut Types, name: &str, origin: Origin) -> &'t mut TypeAcc {
+    types
+        .entry(name.to_ascii_lowercase())
+        .or_insert_with(|| TypeAcc {
+            name: name.to_owned(),
+            namespace: None,
+            enum_page: false,
+            keyed: false,
+            base: None,
+            description: None,
+            origin,
+            properties: Vec::new(),
+            relationships: Vec::new(),
+            members: Vec::new(),
+            sources: Vec::new(),
+        })
+}
+
+/// The base from "Inherits from" prose, else from rows that say "Inherited from [x]".
+fn set_base(acc: &mut TypeAcc, page: &Page, rows: &[PropertyRow], diagnostics: &mut Vec<Diagnostic>) {
+    let stated = page
+        .base
+        .as_ref()
+        .map(|b| (b.value.clone(), b.line))
+        .or_else(|| {
+            rows.iter()
+                .find_map(|r| r.inherited_from.clone().map(|b| (b, r.line)))
+        });
+    let Some((base, line)) = stated else {
+        return;
+    };
+    match &acc.base {
+        None => acc.base = Some((base, at(page, line))),
+        Some((kept, kept_at)) if !kept.eq_ignore_ascii_case(&base) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "conflicting-base",
+                    &page.source,
+                    line,
+                    format!(
+                        "`{}` is said to derive from `{base}` here but from `{kept}` on a page \
+                         that takes precedence; kept `{kept}`",
+                        acc.name
+                    ),
+                )
+                .with_related(kept_at.clone()),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+fn add_rows(accs: &mut Vec<PropertyAcc>, rows: &[PropertyRow], page: &Page) {
+    for row in rows {
+        let source = at(page, row.line);
+        match accs
+            .iter_mut()
+            .find(|a| a.winner().0.name.eq_ignore_ascii_case(&row.name))
+        {
+            Some(acc) => acc.rows.push((row.clone(), source)),
+            None => accs.push(PropertyAcc {
+                rows: vec![(row.clone(), source)],
+            }),
+        }
+    }
+}
+
+fn add_members(acc: &mut TypeAcc, page: &Page, diagnostics: &mut Vec<Diagnostic>) {
+    if page.members.is_empty() {
+        return;
+    }
+    if !acc.members.is_empty() {
+        // An earlier page already gave the members; report members it lacks.
+        for row in &page.members {
+            if !acc.members.iter().any(|(m, _)| m.name == row.name) {
+                diagnostics.push(Diagnostic::note(
+                    "enum-members-differ",
+                    &page.source,
+                    row.line,
+                    format!(
+                        "member `{}` of `{}` is not listed by the page that takes precedence",
+                        row.name, acc.name
+                    ),
+                ));
+            }
+        }
+        return;
+    }
+    acc.members = page
+        .members
+        .iter()
+        .map(|m| (m.clone(), at(page, m.line)))
+        .collect();
+}
+
+/// Lower-cased name to the model's spelling, for every type the model defines.
+pub(crate) fn canonical_names(types: &BTreeMap<String, crate::model::TypeDef>) -> BTreeMap<String, String> {
+    types
+        .iter()
+        .map(|(key, def)| (key.clone(), def.name.clone()))
+        .collect()
+}
+
+pub(crate) fn kind_of(acc: &TypeAcc) -> TypeKind {
+    if acc.enum_page || (!acc.members.is_empty() && acc.properties.is_empty()) {
+        TypeKind::Enum
+    } else if acc.keyed || acc.properties.iter().any(|p| p.winner().0.name == "id") {
+        TypeKind::Entity
+    } else {
+        TypeKind::Complex
+    }
+}

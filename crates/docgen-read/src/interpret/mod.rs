@@ -1,0 +1,471 @@
+//! Interprets a [`Document`] (any format) as a page IR: walks sections by heading and sends
+//! each table, paragraph and code block to the reader for what that section holds.
+
+mod http;
+mod prose;
+mod tables;
+mod typeref;
+
+use std::collections::BTreeMap;
+
+use docgen_ir::{
+    Diagnostic, Example, ExampleRole, Format, Located, Page, PageKind, Permission, RequestBody,
+    ResponseSpec, TypeEvidence,
+};
+
+use crate::blocks::{Block, Document, Inline, TableRow};
+use tables::{RowContext, TableKind, TypedFirst};
+
+/// The sections of a reference page, from their heading text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Preamble,
+    Permissions,
+    Prerequisites,
+    HttpRequest,
+    Parameters,
+    RequestHeaders,
+    RequestBody,
+    Response,
+    Examples,
+    Properties,
+    Relationships,
+    Methods,
+    Members,
+    JsonRepresentation,
+    Other,
+}
+
+fn classify_heading(text: &str) -> Section {
+    let lower = crate::lines::collapse_spaces(text).to_ascii_lowercase();
+    let lower = lower.trim_end_matches(':');
+    match lower {
+        "permissions" => Section::Permissions,
+        "prerequisites" => Section::Prerequisites,
+        "http request" | "http requests" => Section::HttpRequest,
+        "request headers" | "optional request headers" | "request header" => Section::RequestHeaders,
+        "request body" => Section::RequestBody,
+        "response" | "responses" | "response body" => Section::Response,
+        "properties" => Section::Properties,
+        "relationships" => Section::Relationships,
+        "methods" => Section::Methods,
+        "members" | "enum members" | "enumeration members" => Section::Members,
+        "json representation" => Section::JsonRepresentation,
+        _ if lower.starts_with("example") => Section::Examples,
+        _ if lower.ends_with("parameters") => Section::Parameters,
+        _ => Section::Other,
+    }
+}
+
+/// Reads a lowered page into its IR.
+pub fn interpret(source: &str, format: Format, doc: Document) -> Page {
+    let mut walker = Walker {
+        page: Page {
+            source: source.to_owned(),
+            format: Some(format),
+            ..Page::default()
+        },
+        section: Section::Preamble,
+        example_role: None,
+        pending_annotation: None,
+    };
+    walker.page.diagnostics = doc.diagnostics;
+    if let Some((yaml, line)) = &doc.front_matter {
+        walker.front_matter(yaml, *line);
+    }
+    for block in &doc.blocks {
+        walker.block(block);
+    }
+    walker.finish();
+    walker.page
+}
+
+struct Walker {
+    page: Page,
+    section: Section,
+    /// Inside Examples: whether the current sub-heading is a request or a response.
+    example_role: Option<ExampleRole>,
+    pending_annotation: Option<docgen_ir::Annotation>,
+}
+
+impl Walker {
+    fn front_matter(&mut self, yaml: &str, line: u32) {
+        match serde_norway::from_str::<serde_norway::Value>(yaml) {
+            Ok(serde_norway::Value::Mapping(map)) => {
+                let mut out = BTreeMap::new();
+                for (key, value) in map {
+                    let Some(key) = key.as_str().map(str::to_owned) else {
+                        continue;
+                    };
+                    out.insert(key, yaml_scalar(&value));
+                }
+                self.page.front_matter = out;
+            }
+            Ok(serde_norway::Value::Null) => {}
+            Ok(_) => self.diag(Diagnostic::warning(
+                "front-matter-invalid",
+                &self.page.source,
+                line,
+                "the front matter is not a mapping of keys to values",
+            )),
+            Err(err) => self.diag(Diagnostic::warning(
+                "front-matter-invalid",
+                &self.page.source,
+                line,
+                format!("the front matter is not valid YAML: {err}"),
+            )),
+        }
+    }
+
+    fn diag(&mut self, diagnostic: Diagnostic) {
+        self.page.diagnostics.push(diagnostic);
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, text, line } => self.heading(*level, text, *line),
+            Block::Paragraph { text, line } => self.paragraph(text, *line),
+            Block::Note { .. } => {}
+            Block::Table { header, rows, line } => self.table(header, rows, *line),
+            Block::Code { lang, text, line } => self.code(lang.as_deref(), text, *line),
+            Block::Comment { text, line } => {
+                let source = self.page.source.clone();
+                let annotation =
+                    http::annotation(text, *line, &source, &mut self.page.diagnostics);
+                if annotation.is_some() {
+                    self.pending_annotation = annotation;
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &Inline, line: u32) {
+        if level <= 1 {
+            if self.page.title.is_none() {
+                self.page.title = Some(Located::new(text.text.clone(), line));
+            }
+            return;
+        }
+        let section = classify_heading(&text.text);
+        if self.section == Section::Examples && level >= 3 {
+            let lower = text.text.to_ascii_lowercase();
+            if lower.contains("response") {
+                self.example_role = Some(ExampleRole::Response);
+            } else if lower.contains("request") {
+                self.example_role = Some(ExampleRole::Request);
+            } else if section == Section::Examples {
+                self.example_role = None;
+            }
+            return;
+        }
+        if level == 2 || section != Section::Other {
+            self.section = section;
+            self.example_role = None;
+        }
+    }
+
+    fn paragraph(&mut self, text: &Inline, line: u32) {
+        let plain = text.text.trim();
+        if let Some(ns) = plain.strip_prefix("Namespace:") {
+            let ns = ns.trim();
+            if self.page.namespace.is_none() && !ns.is_empty() {
+                self.page.namespace = Some(Located::new(ns.to_owned(), line));
+            }
+            return;
+        }
+        let lower = plain.to_ascii_lowercase();
+        match self.section {
+            Section::Preamble | Section::Properties => {
+                if ["inherits from", "derived from", "derives from"].iter().any(|m| lower.contains(m)) {
+                    if let Some(base) = prose::inherited_from(text) {
+                        self.page.base.get_or_insert(Located::new(base, line));
+                    }
+                }
+                if self.section == Section::Preamble
+                    && self.page.description.is_none()
+                    && self.page.title.is_some()
+                    && !is_boilerplate(&lower)
+                {
+                    self.page.description = Some(Located::new(plain.to_owned(), line));
+                }
+            }
+            Section::RequestBody => {
+                let body = self.request_body(line);
+                if lower.contains("do not supply a request body") || lower.contains("don't supply a request body") {
+                    body.empty = true;
+                }
+                if body.type_name.is_none() {
+                    if let Some(name) = prose::json_representation_type(text) {
+                        body.type_name = Some(Located::new(name, line));
+                        body.evidence = Some(TypeEvidence::Prose);
+                    }
+                }
+            }
+            Section::Response => {
+                if self.page.response.as_ref().is_some_and(|r| r.status.is_some()) {
+                    return;
+                }
+                let (status, type_ref) = prose::response_summary(text);
+                if status.is_some() || type_ref.is_some() {
+                    self.page.response = Some(ResponseSpec { status, type_ref, line });
+                }
+            }
+            Section::Prerequisites => {
+                let scopes = tables::split_scopes(plain);
+                if !scopes.is_empty() {
+                    self.page.permissions.push(Permission {
+                        kind: "Unspecified".to_owned(),
+                        scopes,
+                        supported: true,
+                        line,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn request_body(&mut self, line: u32) -> &mut RequestBody {
+        self.page.request_body.get_or_insert_with(|| RequestBody {
+            line,
+            ..RequestBody::default()
+        })
+    }
+
+    fn table(&mut self, header: &[Inline], rows: &[TableRow], line: u32) {
+        let kind = tables::classify(header);
+        let section = self.section;
+        let source = self.page.source.clone();
+        let mut diagnostics = std::mem::take(&mut self.page.diagnostics);
+        let mut cx = RowContext {
+            source: &source,
+            diagnostics: &mut diagnostics,
+        };
+        match kind {
+            TableKind::Typed { first, name, ty, description } => {
+                let read = tables::typed_rows(rows, name, ty, description, &mut cx);
+                match (section, first) {
+                    (Section::Relationships, _) | (_, TypedFirst::Relationship) => {
+                        self.page.relationships.extend(read);
+                    }
+                    (Section::RequestBody, TypedFirst::Parameter) => {
+                        self.request_body(line).parameters.extend(read);
+                    }
+                    (Section::RequestBody, _) => self.request_body(line).properties.extend(read),
+                    (Section::Properties, _) => self.page.properties.extend(read),
+                    // Parameter tables elsewhere describe path and query options, not types.
+                    _ => {}
+                }
+            }
+            TableKind::Members { name, value, description } => {
+                if matches!(section, Section::Members | Section::Preamble | Section::Other | Section::Properties) {
+                    let read = tables::member_rows(rows, name, value, description, &mut cx);
+                    self.page.members.extend(read);
+                }
+            }
+            TableKind::Methods { name, returns, description } => {
+                self.page.methods.extend(tables::method_rows(rows, name, returns, description));
+            }
+            TableKind::Permissions { kind, scopes } => {
+                let read = tables::permission_rows(rows, kind, scopes, &mut cx);
+                self.page.permissions.extend(read);
+            }
+            TableKind::Pairs { name, value } => {
+                if section == Section::RequestHeaders {
+                    self.page.request_headers.extend(tables::pair_rows(rows, name, value));
+                }
+            }
+            TableKind::Other => {}
+        }
+        self.page.diagnostics = diagnostics;
+    }
+
+    fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
+        let annotation = self.pending_annotation.take();
+        let readable = matches!(lang, None | Some("http" | "json" | "msgraph-interactive" | "text"));
+        if !readable {
+            return;
+        }
+        let source = self.page.source.clone();
+        match self.section {
+            Section::HttpRequest => {
+                let lines = http::request_lines(text, line, &source, &mut self.page.diagnostics);
+                self.page.http.extend(lines);
+            }
+            Section::Examples | Section::Response | Section::RequestBody => {
+                let hint = match annotation.as_ref().and_then(|a| a.block_type.as_deref()) {
+                    Some("request") => Some(ExampleRole::Request),
+                    Some("response") => Some(ExampleRole::Response),
+                    Some("ignored") => return,
+                    _ => self.example_role,
+                };
+                if let Some(example) = http::example(text, line, hint, annotation) {
+                    self.page.examples.push(example);
+                }
+            }
+            Section::JsonRepresentation | Section::Properties => {
+                if let Some(mut example) = http::example(text, line, None, annotation) {
+                    example.role = ExampleRole::Resource;
+                    self.page.examples.push(example);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(&mut self) {
+        self.page.kind = page_kind(&self.page);
+        if self.page.title.is_none() {
+            if let Some(title) = self.page.front_matter.get("title") {
+                self.page.title = Some(Located::new(title.clone(), 1));
+            }
+        }
+        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) {
+            self.page.subject = subject(&self.page);
+        }
+        self.request_body_from_example();
+    }
+
+    /// When prose does not name the request body's type, the request example's
+    /// `@odata.type` does. The page title never does: titles name operations, not types.
+    fn request_body_from_example(&mut self) {
+        let Some(body) = &mut self.page.request_body else {
+            return;
+        };
+        if body.type_name.is_some() || body.empty {
+            return;
+        }
+        let found = self.page.examples.iter().find_map(|e| {
+            (e.role == ExampleRole::Request)
+                .then(|| odata_type_of(e))
+                .flatten()
+                .map(|(name, line)| Located::new(name, line))
+        });
+        if let Some(found) = found {
+            body.type_name = Some(found);
+            body.evidence = Some(TypeEvidence::ExampleODataType);
+        } else if !body.properties.is_empty() {
+            let line = body.line;
+            self.page.diagnostics.push(Diagnostic::warning(
+                "request-body-type-unknown",
+                &self.page.source,
+                line,
+                "the request body lists properties but no page text or example names its type",
+            ));
+        }
+    }
+}
+
+/// The `@odata.type` at the top level of an example's JSON body, without `#` and namespace.
+fn odata_type_of(example: &Example) -> Option<(String, u32)> {
+    let body = example.body.as_deref()?;
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let name = value.get("@odata.type")?.as_str()?;
+    let name = prose::strip_namespace(name);
+    prose::is_type_name(name).then(|| (name.to_owned(), example.body_line.unwrap_or(example.line)))
+}
+
+fn is_boilerplate(lower: &str) -> bool {
+    lower.starts_with("[!include")
+        || lower.starts_with("important:")
+        || lower.starts_with("note:")
+        || lower.starts_with("this api is available in")
+        || lower.starts_with("global service")
+        || lower.starts_with("namespace")
+}
+
+fn yaml_scalar(value: &serde_norway::Value) -> String {
+    match value {
+        serde_norway::Value::String(s) => s.clone(),
+        serde_norway::Value::Bool(b) => b.to_string(),
+        serde_norway::Value::Number(n) => n.to_string(),
+        serde_norway::Value::Null => String::new(),
+        other => serde_norway::to_string(other)
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default(),
+    }
+}
+
+fn page_kind(page: &Page) -> PageKind {
+    let doc_type = page
+        .front_matter
+        .get("doc_type")
+        .map(|d| d.to_ascii_lowercase());
+    match doc_type.as_deref() {
+        Some("apipagetype") => return PageKind::Api,
+        Some("resourcepagetype") => return PageKind::Resource,
+        Some("enumpagetype") => return PageKind::Enum,
+        _ => {}
+    }
+    let title = page
+        .title
+        .as_ref()
+        .map(|t| t.value.to_ascii_lowercase())
+        .unwrap_or_default();
+    if title.ends_with(" enum type") || title.ends_with(" enumeration type") || title.ends_with(" enum") {
+        return PageKind::Enum;
+    }
+    if title_subject(&title).is_some() {
+        return PageKind::Resource;
+    }
+    if !page.http.is_empty() {
+        PageKind::Api
+    } else if !page.members.is_empty() && page.properties.is_empty() {
+        PageKind::Enum
+    } else if !page.properties.is_empty() {
+        PageKind::Resource
+    } else {
+        PageKind::Unknown
+    }
+}
+
+/// Suffixes that make a title name a type: "x resource type", "x complex type"...
+const TITLE_SUFFIXES: [&str; 9] = [
+    " resource type",
+    " complex type",
+    " entity type",
+    " enum type",
+    " enumeration type",
+    " resource",
+    " entity",
+    " enum",
+    " type",
+];
+
+fn title_subject(title: &str) -> Option<&str> {
+    let lower = title.to_ascii_lowercase();
+    TITLE_SUFFIXES.iter().find_map(|suffix| {
+        lower.ends_with(suffix).then(|| {
+            let name = title[..title.len() - suffix.len()].trim();
+            prose::strip_namespace(name)
+        })
+    })
+    .filter(|name| prose::is_type_name(name))
+}
+
+/// The type a resource or enum page defines: from its title, else its JSON representation's
+/// `@odata.type`.
+fn subject(page: &Page) -> Option<Located<String>> {
+    if let Some(title) = &page.title {
+        if let Some(name) = title_subject(&title.value) {
+            return Some(Located::new(name.to_owned(), title.line));
+        }
+    }
+    page.examples
+        .iter()
+        .filter(|e| e.role == ExampleRole::Resource)
+        .find_map(|e| {
+            if let Some(t) = e.annotation.as_ref().and_then(|a| a.odata_type.as_deref()) {
+                let name = prose::strip_namespace(t);
+                if prose::is_type_name(name) {
+                    return Some(Located::new(name.to_owned(), e.line));
+                }
+            }
+            odata_type_of(e).map(|(name, line)| Located::new(name, line))
+        })
+        .or_else(|| {
+            let title = page.title.as_ref()?;
+            let name = title.value.trim();
+            prose::is_type_name(name).then(|| Located::new(name.to_owned(), title.line))
+        })
+}

@@ -1,0 +1,318 @@
+//! Facts stated in prose: value lists, TODO placeholders, inheritance, the request body's type
+//! and the response's status and type.
+//!
+//! Everything here reads plain text (plus links where the format kept them), so markdown, copied
+//! text and HTML give the same answers.
+
+use docgen_ir::TypeRef;
+
+use crate::blocks::Inline;
+
+/// Phrases that introduce a list of allowed values, lower-case, longest first.
+const VALUE_MARKERS: [&str; 6] = [
+    "the possible values are",
+    "possible values are",
+    "possible values include",
+    "possible values",
+    "valid values are",
+    "allowed values are",
+];
+
+/// Reads "Possible values are: `a`, `b`, `c`." from a description. Empty when there is none.
+pub fn possible_values(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let Some((at, marker)) = VALUE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| (i, *m)))
+        .min_by_key(|(i, m)| (*i, usize::MAX - m.len()))
+    else {
+        return Vec::new();
+    };
+    let rest = text.get(at + marker.len()..).unwrap_or("");
+    let rest = rest.trim_start_matches([':', ' ', '-']);
+    let mut values = Vec::new();
+    for item in split_items(rest) {
+        let (item, ends_sentence) = match item.strip_suffix('.') {
+            Some(stripped) => (stripped, true),
+            None => (item, false),
+        };
+        let item = item.trim().trim_matches(['`', '"', '\'', '*', '“', '”']);
+        if !is_value_token(item) {
+            break;
+        }
+        values.push(item.to_owned());
+        if ends_sentence {
+            break;
+        }
+    }
+    values
+}
+
+/// Splits a value list on commas and a final "and"/"or", stopping at a sentence end.
+fn split_items(rest: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    for part in rest.split(',') {
+        let part = part.trim();
+        let part = part
+            .strip_prefix("and ")
+            .or_else(|| part.strip_prefix("or "))
+            .unwrap_or(part);
+        // "a or b" / "a and b" within one comma part.
+        let mut words = part.split_whitespace();
+        match (words.next(), words.next(), words.next(), words.next()) {
+            (Some(a), Some("or" | "and"), Some(b), None) => {
+                items.push(a);
+                items.push(b);
+            }
+            (Some(first), Some(_), _, _) => {
+                // A sentence continues after the value: keep the value only.
+                items.push(first);
+                if !first.ends_with('.') {
+                    break;
+                }
+            }
+            (Some(one), None, _, _) => items.push(one),
+            (None, ..) => break,
+        }
+        if items.last().is_some_and(|i| i.ends_with('.')) {
+            break;
+        }
+    }
+    items
+}
+
+fn is_value_token(item: &str) -> bool {
+    !item.is_empty()
+        && item
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Removes "TODO: ..." placeholders from a description; returns the rest and whether one was
+/// found. The placeholder runs to the end of its sentence or to a following "Inherited from" /
+/// "Possible values" phrase, which are facts worth keeping.
+pub fn strip_todo(text: &str) -> (String, bool) {
+    let Some(start) = text.find("TODO") else {
+        return (text.to_owned(), false);
+    };
+    let after = &text[start..];
+    let lower = after.to_ascii_lowercase();
+    let mut end = after.len();
+    for keep in ["inherited from", "possible values", "the possible values"] {
+        if let Some(i) = lower.find(keep) {
+            end = end.min(i);
+        }
+    }
+    if let Some(i) = after.find(". ") {
+        end = end.min(i + 2);
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(text[..start].trim_end());
+    let tail = after[end..].trim_start_matches(['.', ' ', '*']);
+    if !out.is_empty() && !tail.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(tail);
+    (crate::lines::collapse_spaces(&out), true)
+}
+
+/// The type named after "Inherited from", "Inherits from" or "Derived from", preferring a link.
+pub fn inherited_from(inline: &Inline) -> Option<String> {
+    let lower = inline.text.to_ascii_lowercase();
+    let at = ["inherited from", "inherits from", "derived from", "derives from"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
+    let rest = inline.text.get(at..)?.trim_start();
+    let rest = rest
+        .strip_prefix("the ")
+        .or_else(|| rest.strip_prefix("an "))
+        .or_else(|| rest.strip_prefix("a "))
+        .unwrap_or(rest);
+    if let Some(link) = inline
+        .links
+        .iter()
+        .find(|l| rest.starts_with(l.text.as_str()) && is_type_name(&l.text))
+    {
+        return Some(strip_namespace(&link.text).to_owned());
+    }
+    let word = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '('))
+        .next()?
+        .trim_end_matches('.');
+    is_type_name(word).then(|| strip_namespace(word).to_owned())
+}
+
+/// A type-like identifier: letters, digits, `_` and `.`, starting with a letter.
+pub fn is_type_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+}
+
+pub fn strip_namespace(name: &str) -> &str {
+    let name = name.trim_start_matches('#');
+    name.strip_prefix("microsoft.graph.").unwrap_or(name)
+}
+
+/// The object named in "a JSON representation of the [x] object" and similar prose.
+pub fn json_representation_type(inline: &Inline) -> Option<String> {
+    let lower = inline.text.to_ascii_lowercase();
+    let at = lower.find("json representation")?;
+    named_object_after(inline, at)
+}
+
+/// Finds the type a phrase names at or after byte `from` of the text: a link whose text is
+/// a type name, else "the|a|an [updated|new] x object|objects|collection|resource|entity".
+fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
+    let tail = inline.text.get(from..)?;
+    for link in &inline.links {
+        if let Some(pos) = tail.find(link.text.as_str()) {
+            if is_type_name(&link.text) && !link.text.contains(' ') && pos < 120 {
+                return Some(strip_namespace(&link.text).to_owned());
+            }
+        }
+    }
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    words.windows(2).find_map(|pair| {
+        let (word, next) = (pair[0], pair[1].trim_end_matches(['.', ',']));
+        let next = next.to_ascii_lowercase();
+        let names_object = matches!(
+            next.as_str(),
+            "object" | "objects" | "collection" | "resource" | "entity" | "entities"
+        );
+        let word = word.trim_matches(['`', '*', '"']);
+        (names_object && is_type_name(word) && !is_filler(word))
+            .then(|| strip_namespace(word).to_owned())
+    })
+}
+
+fn is_filler(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "updated" | "new" | "created" | "json" | "this" | "that" | "of"
+    )
+}
+
+/// The success status and body type from a Response section's prose.
+pub fn response_summary(inline: &Inline) -> (Option<u16>, Option<TypeRef>) {
+    let text = &inline.text;
+    let status = status_code(text);
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("does not return anything") || lower.contains("no content") {
+        return (status, None);
+    }
+    let from = lower.find("response code").unwrap_or(0);
+    let type_ref = named_object_after(inline, from).map(|name| {
+        let tail = lower.get(from..).unwrap_or("");
+        let needle = name.to_ascii_lowercase();
+        let collection = tail.contains("collection of")
+            || tail
+                .find(&needle)
+                .and_then(|i| tail.get(i + needle.len()..))
+                .is_some_and(|after| after.trim_start().starts_with("collection"));
+        TypeRef {
+            name,
+            collection,
+            link: None,
+        }
+    });
+    (status, type_ref)
+}
+
+/// The first three-digit HTTP status followed by its reason phrase ("200 OK", "`201 Created`").
+pub fn status_code(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(4)).find_map(|i| {
+        let digits = bytes.get(i..i + 3)?;
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let after = *bytes.get(i + 3)?;
+        let reason = *bytes.get(i + 4)?;
+        (before_ok
+            && digits.iter().all(u8::is_ascii_digit)
+            && (b'1'..=b'5').contains(&digits[0])
+            && after == b' '
+            && reason.is_ascii_uppercase())
+        .then(|| std::str::from_utf8(digits).ok()?.parse().ok())
+        .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::Link;
+
+    #[test]
+    fn value_lists() {
+        let table: [(&str, &[&str]); 8] = [
+            ("Device platform. Possible values are: `android`, `iOS`.", &["android", "iOS"]),
+            ("Device platform Possible values are: android, androidForWork, iOS.", &["android", "androidForWork", "iOS"]),
+            ("The possible values are: a, b, and c. Default is a.", &["a", "b", "c"]),
+            ("Possible values are `none`, `pending` or `failed`", &["none", "pending", "failed"]),
+            ("possible values: \"x\", \"y\"", &["x", "y"]),
+            ("No list here.", &[]),
+            ("Possible values are: a, b. Use a when in doubt, b otherwise.", &["a", "b"]),
+            ("Possible values are: one, two. Read-only.", &["one", "two"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(possible_values(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn todo_placeholders() {
+        let table = [
+            ("TODO: Add Description Inherited from entity", "Inherited from entity", true),
+            ("TODO: Add Description. Possible values are: a, b.", "Possible values are: a, b.", true),
+            ("TODO: Add Description", "", true),
+            ("Key of the entity.", "Key of the entity.", false),
+        ];
+        for (text, want, found) in table {
+            assert_eq!(strip_todo(text), (want.to_owned(), found), "{text}");
+        }
+    }
+
+    #[test]
+    fn inheritance() {
+        let linked = Inline {
+            text: "Inherited from entity".into(),
+            links: vec![Link {
+                text: "entity".into(),
+                href: "../resources/entity.md".into(),
+            }],
+            code: vec![],
+        };
+        assert_eq!(inherited_from(&linked).as_deref(), Some("entity"));
+        assert_eq!(
+            inherited_from(&Inline::plain("Inherits from microsoft.graph.deviceConfiguration.")).as_deref(),
+            Some("deviceConfiguration")
+        );
+        assert_eq!(inherited_from(&Inline::plain("Nothing")), None);
+    }
+
+    #[test]
+    fn request_body_type_from_prose() {
+        let text = Inline::plain(
+            "In the request body, supply a JSON representation for the managedAllDeviceCertificateState object.",
+        );
+        assert_eq!(
+            json_representation_type(&text).as_deref(),
+            Some("managedAllDeviceCertificateState")
+        );
+    }
+
+    #[test]
+    fn response_prose() {
+        let text = Inline::plain("If successful, this method returns a `200 OK` response code and an updated managedAllDeviceCertificateState object in the response body.".replace('`', ""));
+        let (status, ty) = response_summary(&text);
+        assert_eq!(status, Some(200));
+        assert_eq!(ty.unwrap().name, "managedAllDeviceCertificateState");
+        let list = Inline::plain("If successful, this method returns a 200 OK response code and a collection of managedDevice objects in the response body.");
+        let (_, ty) = response_summary(&list);
+        let ty = ty.unwrap();
+        assert_eq!((ty.name.as_str(), ty.collection), ("managedDevice", true));
+        let none = Inline::plain("If successful, this method returns a 204 No Content response code.");
+        assert_eq!(response_summary(&none), (Some(204), None));
+    }
+}

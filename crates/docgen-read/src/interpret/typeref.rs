@@ -1,0 +1,132 @@
+//! Reads a table's type cell: `String`, `Int32`, `[x](link)`, `x collection`, `Collection(x)`,
+//! `Edm.String`, lower-case primitives, `Enumeration`, `Boolean (optional)`...
+
+use docgen_ir::{Primitive, TypeRef};
+
+use super::prose::{is_type_name, strip_namespace};
+use crate::blocks::Inline;
+
+/// A type cell, read. `None` when the cell is not a readable type (the caller reports it).
+pub fn parse_type_cell(cell: &Inline) -> Option<TypeRef> {
+    let text = cell.text.trim();
+    let lower = text.to_ascii_lowercase();
+    let link = cell
+        .links
+        .iter()
+        .find(|l| is_type_name(strip_collection(&l.text).0))
+        .cloned();
+    let (core, collection) = match &link {
+        Some(l) => {
+            let (name, inner_collection) = strip_collection(&l.text);
+            let collection = inner_collection || lower.contains("collection");
+            (name.to_owned(), collection)
+        }
+        None => {
+            let (name, collection) = strip_collection(text);
+            (strip_qualifiers(name).to_owned(), collection)
+        }
+    };
+    let core = strip_namespace(core.trim());
+    if !is_type_name(core) {
+        return None;
+    }
+    let name = match Primitive::from_doc_name(core) {
+        Some(p) => p.name().to_owned(),
+        None => core.to_owned(),
+    };
+    Some(TypeRef {
+        name,
+        collection,
+        link: link.map(|l| l.href),
+    })
+}
+
+/// `Collection(x)` and `x collection` to `(x, true)`; anything else to `(text, false)`.
+fn strip_collection(text: &str) -> (&str, bool) {
+    let text = text.trim();
+    if let Some(inner) = text
+        .strip_prefix("Collection(")
+        .or_else(|| text.strip_prefix("collection("))
+    {
+        return (inner.trim_end_matches(')').trim(), true);
+    }
+    for suffix in [" collection", " Collection", " array", "[]"] {
+        if let Some(inner) = text.strip_suffix(suffix) {
+            return (inner.trim(), true);
+        }
+    }
+    (text, false)
+}
+
+/// Drops annotations authors add after the type: `Boolean (optional)`, `String, nullable`.
+fn strip_qualifiers(text: &str) -> &str {
+    let cut = text.find([' ', ',', '(']).unwrap_or(text.len());
+    let head = &text[..cut];
+    // Only cut when what follows is an annotation, not part of a multi-word oddity.
+    let rest = text[cut..].trim().to_ascii_lowercase();
+    let annotation = rest.is_empty()
+        || rest.starts_with("(optional")
+        || rest.starts_with("(required")
+        || rest.starts_with("(nullable")
+        || rest.starts_with(", nullable")
+        || rest.starts_with("nullable")
+        || rest.starts_with("(read-only")
+        || rest.starts_with("(readonly");
+    if annotation {
+        head
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::Link;
+
+    fn cell(text: &str) -> Inline {
+        Inline::plain(text)
+    }
+
+    #[test]
+    fn type_cells() {
+        let table: [(&str, &str, bool); 10] = [
+            ("String", "String", false),
+            ("string", "String", false),
+            ("Edm.Int32", "Int32", false),
+            ("DateTimeOffset", "DateTimeOffset", false),
+            ("String collection", "String", true),
+            ("Collection(microsoft.graph.keyValuePair)", "keyValuePair", true),
+            ("certificateRevocationStatus", "certificateRevocationStatus", false),
+            ("Enumeration", "Enumeration", false),
+            ("Boolean (optional)", "Boolean", false),
+            ("microsoft.graph.deviceManagementSettings", "deviceManagementSettings", false),
+        ];
+        for (text, name, collection) in table {
+            let t = parse_type_cell(&cell(text)).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((t.name.as_str(), t.collection), (name, collection), "{text}");
+        }
+    }
+
+    #[test]
+    fn linked_types() {
+        let linked = Inline {
+            text: "devicePlatformType collection".into(),
+            links: vec![Link {
+                text: "devicePlatformType".into(),
+                href: "../resources/intune-deviceconfig-deviceplatformtype.md".into(),
+            }],
+            code: vec![],
+        };
+        let t = parse_type_cell(&linked).unwrap();
+        assert_eq!(t.name, "devicePlatformType");
+        assert!(t.collection);
+        assert_eq!(t.link.as_deref(), Some("../resources/intune-deviceconfig-deviceplatformtype.md"));
+    }
+
+    #[test]
+    fn unreadable() {
+        assert_eq!(parse_type_cell(&cell("")), None);
+        assert_eq!(parse_type_cell(&cell("see below for details")), None);
+    }
+}
