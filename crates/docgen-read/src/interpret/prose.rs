@@ -174,9 +174,13 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
         }
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
-    words.windows(2).find_map(|pair| {
+    words.windows(3).chain(words.rchunks(2).take(1)).find_map(|pair| {
         let (word, next) = (pair[0], pair[1].trim_end_matches(['.', ',']));
         let next = next.to_ascii_lowercase();
+        // "a collection of x objects": `collection` introduces the type, it does not follow it.
+        if next == "collection" && pair.get(2).is_some_and(|w| *w == "of") {
+            return None;
+        }
         let names_object = matches!(
             next.as_str(),
             "object" | "objects" | "collection" | "resource" | "entity" | "entities"
@@ -190,7 +194,8 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
 fn is_filler(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "updated" | "new" | "created" | "json" | "this" | "that" | "of"
+        "the" | "a" | "an" | "and" | "or" | "in" | "with" | "updated" | "new" | "created"
+            | "json" | "this" | "that" | "of"
     )
 }
 
@@ -312,6 +317,9 @@ mod tests {
         let (_, ty) = response_summary(&list);
         let ty = ty.unwrap();
         assert_eq!((ty.name.as_str(), ty.collection), ("managedDevice", true));
+        let bare = Inline::plain("If successful, this method returns a 200 OK response code and collection of directoryObject objects in the response body.");
+        let ty = response_summary(&bare).1.unwrap();
+        assert_eq!((ty.name.as_str(), ty.collection), ("directoryObject", true));
         let none = Inline::plain("If successful, this method returns a 204 No Content response code.");
         assert_eq!(response_summary(&none), (Some(204), None));
     }
