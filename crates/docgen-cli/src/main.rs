@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use docgen_ir::{Diagnostic, Severity};
 
 #[derive(Parser)]
-#[command(name = "docgen", version, about = "Microsoft Graph reference pages to Rust models and route tables")]
+#[command(
+    name = "docgen",
+    version,
+    about = "Microsoft Graph reference pages to Rust models and route tables"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -86,8 +86,14 @@ mod tests {
         files.remove("stale.txt");
         files.insert("src/lib.rs".to_owned(), "// two".to_owned());
         write_atomically(&out, &files).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("src/lib.rs")).unwrap(), "// two");
-        assert!(!out.join("stale.txt").exists(), "files not generated any more are removed");
+        assert_eq!(
+            std::fs::read_to_string(out.join("src/lib.rs")).unwrap(),
+            "// two"
+        );
+        assert!(
+            !out.join("stale.txt").exists(),
+            "files not generated any more are removed"
+        );
 
         let mut bad = files.clone();
         bad.insert("../escape.rs".to_owned(), String::new());

@@ -220,9 +220,30 @@ mod tests {
                 false,
                 true,
             ),
-            ("/a/identityCertificate//microsoft.graph.b/c/", "/a/identityCertificate/microsoft.graph.b/c", false, false, true, true),
-            ("/v1.0/me/messages/{id}/$ref", "/me/messages/{id}/$ref", false, true, false, false),
-            ("/betaFeatures/x", "/betaFeatures/x", false, false, false, false),
+            (
+                "/a/identityCertificate//microsoft.graph.b/c/",
+                "/a/identityCertificate/microsoft.graph.b/c",
+                false,
+                false,
+                true,
+                true,
+            ),
+            (
+                "/v1.0/me/messages/{id}/$ref",
+                "/me/messages/{id}/$ref",
+                false,
+                true,
+                false,
+                false,
+            ),
+            (
+                "/betaFeatures/x",
+                "/betaFeatures/x",
+                false,
+                false,
+                false,
+                false,
+            ),
         ];
         for (raw, want, host, version, collapsed, trailing) in table {
             let n = normalize(raw);
@@ -246,7 +267,10 @@ mod tests {
         let lit = |s: &str| PathPart::Literal(s.to_owned());
         let param = |s: &str| PathPart::Param(s.to_owned());
         let table: Vec<(&str, Vec<Vec<PathPart>>)> = vec![
-            ("/users/{user-id}", vec![vec![lit("users")], vec![param("user-id")]]),
+            (
+                "/users/{user-id}",
+                vec![vec![lit("users")], vec![param("user-id")]],
+            ),
             (
                 "/reports/getReport(period='{period}')",
                 vec![
@@ -256,7 +280,11 @@ mod tests {
             ),
             (
                 "/a/microsoft.graph.cast/$ref",
-                vec![vec![lit("a")], vec![lit("microsoft.graph.cast")], vec![lit("$ref")]],
+                vec![
+                    vec![lit("a")],
+                    vec![lit("microsoft.graph.cast")],
+                    vec![lit("$ref")],
+                ],
             ),
         ];
         for (path, want) in table {
@@ -282,7 +310,10 @@ mod tests {
             PathTemplate::parse("/a/{}"),
             Err(PathTemplateError::EmptyParam { .. })
         ));
-        assert_eq!(PathTemplate::parse("/a\\b"), Err(PathTemplateError::Backslash));
+        assert_eq!(
+            PathTemplate::parse("/a\\b"),
+            Err(PathTemplateError::Backslash)
+        );
     }
 
     #[test]

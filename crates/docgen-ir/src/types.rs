@@ -141,7 +141,10 @@ mod tests {
     fn primitive_names_round_trip() {
         for p in Primitive::ALL {
             assert_eq!(Primitive::from_doc_name(p.name()), Some(p));
-            assert_eq!(Primitive::from_doc_name(&format!("Edm.{}", p.name())), Some(p));
+            assert_eq!(
+                Primitive::from_doc_name(&format!("Edm.{}", p.name())),
+                Some(p)
+            );
         }
     }
 

@@ -153,7 +153,12 @@ fn type_entry<'t>(types: &'t mut Types, name: &str, origin: Origin) -> &'t mut T
 }
 
 /// The base from "Inherits from" prose, else from rows that say "Inherited from [x]".
-fn set_base(acc: &mut TypeAcc, page: &Page, rows: &[PropertyRow], diagnostics: &mut Vec<Diagnostic>) {
+fn set_base(
+    acc: &mut TypeAcc,
+    page: &Page,
+    rows: &[PropertyRow],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let stated = page
         .base
         .as_ref()
@@ -230,7 +235,9 @@ fn add_members(acc: &mut TypeAcc, page: &Page, diagnostics: &mut Vec<Diagnostic>
 }
 
 /// Lower-cased name to the model's spelling, for every type the model defines.
-pub(crate) fn canonical_names(types: &BTreeMap<String, crate::model::TypeDef>) -> BTreeMap<String, String> {
+pub(crate) fn canonical_names(
+    types: &BTreeMap<String, crate::model::TypeDef>,
+) -> BTreeMap<String, String> {
     types
         .iter()
         .map(|(key, def)| (key.clone(), def.name.clone()))

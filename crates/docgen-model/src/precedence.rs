@@ -85,7 +85,8 @@ mod tests {
             ..Page::default()
         };
         if let Some(date) = date {
-            page.front_matter.insert("ms.date".to_owned(), date.to_owned());
+            page.front_matter
+                .insert("ms.date".to_owned(), date.to_owned());
         }
         page
     }

@@ -24,7 +24,10 @@ struct ImpliedEnum {
     sources: Vec<String>,
 }
 
-pub(crate) fn resolve(types: Types, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, TypeDef> {
+pub(crate) fn resolve(
+    types: Types,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, TypeDef> {
     let mut implied: BTreeMap<String, ImpliedEnum> = BTreeMap::new();
     let mut out = BTreeMap::new();
     for (key, acc) in &types {
@@ -32,7 +35,13 @@ pub(crate) fn resolve(types: Types, diagnostics: &mut Vec<Diagnostic>) -> BTreeM
         let mut properties = Vec::new();
         for prop in &acc.properties {
             report_conflicts(acc, prop, diagnostics);
-            properties.push(resolve_property(acc, prop, &types, &mut implied, diagnostics));
+            properties.push(resolve_property(
+                acc,
+                prop,
+                &types,
+                &mut implied,
+                diagnostics,
+            ));
         }
         let relationships = acc
             .relationships
@@ -59,7 +68,11 @@ pub(crate) fn resolve(types: Types, diagnostics: &mut Vec<Diagnostic>) -> BTreeM
                 namespace: acc.namespace.clone(),
                 kind,
                 base: acc.base.as_ref().map(|(b, _)| b.clone()),
-                properties: if kind == TypeKind::Enum { Vec::new() } else { properties },
+                properties: if kind == TypeKind::Enum {
+                    Vec::new()
+                } else {
+                    properties
+                },
                 relationships,
                 members,
                 description: acc.description.clone(),
@@ -135,14 +148,24 @@ fn resolve_property(
                 "enum-without-values",
                 file_of(source),
                 line_of(source),
-                format!("`{}` is typed Enumeration but lists no values; typed String", row.name),
+                format!(
+                    "`{}` is typed Enumeration but lists no values; typed String",
+                    row.name
+                ),
             ));
             property.type_name = Primitive::String.name().to_owned();
             return property;
         }
         let name = format!("{}{}", owner.name, upper_first(&row.name));
         property.type_name = name.clone();
-        add_implied(implied, &name, owner, Origin::Synthesised, &lists, diagnostics);
+        add_implied(
+            implied,
+            &name,
+            owner,
+            Origin::Synthesised,
+            &lists,
+            diagnostics,
+        );
         return property;
     }
     if row.type_ref.primitive().is_some() {
@@ -153,7 +176,14 @@ fn resolve_property(
     }
     let defined = types.contains_key(&row.type_ref.name.to_ascii_lowercase());
     if !defined && !lists.is_empty() {
-        add_implied(implied, &row.type_ref.name, owner, Origin::ValuesList, &lists, diagnostics);
+        add_implied(
+            implied,
+            &row.type_ref.name,
+            owner,
+            Origin::ValuesList,
+            &lists,
+            diagnostics,
+        );
     }
     property
 }
@@ -202,7 +232,10 @@ fn add_implied(
 fn report_conflicts(owner: &TypeAcc, prop: &PropertyAcc, diagnostics: &mut Vec<Diagnostic>) {
     let (winner, winner_at) = prop.winner();
     for (row, at) in prop.rows.iter().skip(1) {
-        let same_type = row.type_ref.name.eq_ignore_ascii_case(&winner.type_ref.name);
+        let same_type = row
+            .type_ref
+            .name
+            .eq_ignore_ascii_case(&winner.type_ref.name);
         if same_type && row.type_ref.collection == winner.type_ref.collection {
             continue;
         }
@@ -273,7 +306,11 @@ fn canonicalise(types: &mut BTreeMap<String, TypeDef>, diagnostics: &mut Vec<Dia
                 *base = canonical.clone();
             }
         }
-        for prop in def.properties.iter_mut().chain(def.relationships.iter_mut()) {
+        for prop in def
+            .properties
+            .iter_mut()
+            .chain(def.relationships.iter_mut())
+        {
             if Primitive::from_doc_name(&prop.type_name).is_some() {
                 continue;
             }

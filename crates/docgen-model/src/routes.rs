@@ -95,7 +95,12 @@ pub(crate) fn routes(
 
 /// The operation a method and path perform. The method decides the family; the path's shape
 /// and the title's wording ("... action", "List ...") decide within it.
-pub(crate) fn operation(method: &str, path: &str, title: &str, response: Option<&TypeUse>) -> String {
+pub(crate) fn operation(
+    method: &str,
+    path: &str,
+    title: &str,
+    response: Option<&TypeUse>,
+) -> String {
     let last = path.rsplit('/').next().unwrap_or("");
     let title = title.to_ascii_lowercase();
     let is_ref = last == "$ref";
@@ -155,21 +160,40 @@ mod tests {
 
     #[test]
     fn operations() {
-        let coll = TypeUse { name: "x".into(), collection: true };
+        let coll = TypeUse {
+            name: "x".into(),
+            collection: true,
+        };
         let table: [(&str, &str, &str, Option<&TypeUse>, &str); 10] = [
             ("PATCH", "/a/{id}", "Update x", None, "update"),
             ("POST", "/a", "Create x", None, "create"),
             ("POST", "/a/{id}/b/$ref", "Create b", None, "create_ref"),
-            ("DELETE", "/a/{id}/b/{c}/$ref", "Remove b", None, "delete_ref"),
+            (
+                "DELETE",
+                "/a/{id}/b/{c}/$ref",
+                "Remove b",
+                None,
+                "delete_ref",
+            ),
             ("GET", "/a/{id}", "Get x", None, "get"),
             ("GET", "/a", "List x", None, "list"),
             ("GET", "/a", "Get things", Some(&coll), "list"),
-            ("GET", "/r/getReport(period='{p}')", "getReport function", None, "function"),
+            (
+                "GET",
+                "/r/getReport(period='{p}')",
+                "getReport function",
+                None,
+                "function",
+            ),
             ("POST", "/a/{id}/sync", "sync action", None, "action"),
             ("PUT", "/a/{id}", "Replace x", None, "replace"),
         ];
         for (method, path, title, response, want) in table {
-            assert_eq!(operation(method, path, title, response), want, "{method} {path}");
+            assert_eq!(
+                operation(method, path, title, response),
+                want,
+                "{method} {path}"
+            );
         }
     }
 }

@@ -10,7 +10,11 @@ use docgen_ir::Format;
 /// code fences or `<!-- -->` annotations. Anything else is text copied from the site.
 pub fn detect_format(text: &str) -> Format {
     let text = text.trim_start_matches('\u{feff}');
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let head_trim = head.trim_start();
     if head_trim.starts_with("<!doctype html")
         || head_trim.starts_with("<html")
@@ -62,7 +66,10 @@ mod tests {
         let table = [
             ("---\ntitle: x\n---\n# x\n", Format::Markdown),
             ("# Title\n\n|a|b|\n|---|---|\n", Format::Markdown),
-            ("Title\n\nProperty Type Description\nid String Key\n", Format::Text),
+            (
+                "Title\n\nProperty Type Description\nid String Key\n",
+                Format::Text,
+            ),
             ("\u{feff}<!DOCTYPE html><html><body>", Format::Html),
             ("<div><main id=\"main\">x</main></div>", Format::Html),
             ("", Format::Text),

@@ -65,6 +65,8 @@ fn read_text(source: &str, text: &str, mut diagnostics: Vec<Diagnostic>) -> Page
 }
 
 fn line_of_byte(bytes: &[u8], offset: usize) -> u32 {
-    let newlines = bytes.get(..offset).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+    let newlines = bytes
+        .get(..offset)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }

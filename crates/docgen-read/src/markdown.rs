@@ -265,7 +265,11 @@ impl Lowering<'_> {
 
     /// An inline comment may span several events; emit it once it is closed.
     fn flush_html_if_closed(&mut self) {
-        if self.html.as_ref().is_some_and(|(text, _)| text.contains("-->")) {
+        if self
+            .html
+            .as_ref()
+            .is_some_and(|(text, _)| text.contains("-->"))
+        {
             self.flush_html();
         }
     }
@@ -326,7 +330,10 @@ impl Lowering<'_> {
     }
 
     fn inline_mut(&mut self, line: u32) -> &mut Inline {
-        &mut self.inline.get_or_insert_with(|| (Inline::default(), line)).0
+        &mut self
+            .inline
+            .get_or_insert_with(|| (Inline::default(), line))
+            .0
     }
 
     fn push_space(&mut self, line: u32) {

@@ -138,12 +138,18 @@ pub fn example(
     role_hint: Option<ExampleRole>,
     annotation: Option<Annotation>,
 ) -> Option<Example> {
-    let mut lines = text.lines().enumerate().skip_while(|(_, l)| l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| l.trim().is_empty());
     let (first_index, first) = lines.next()?;
     let first = first.trim();
     let mut example = Example {
         role: role_hint.unwrap_or(ExampleRole::Request),
-        truncated: annotation.as_ref().and_then(|a| a.truncated).unwrap_or(false),
+        truncated: annotation
+            .as_ref()
+            .and_then(|a| a.truncated)
+            .unwrap_or(false),
         annotation,
         method: None,
         url: None,
@@ -223,13 +229,31 @@ mod tests {
             "p.md",
             &mut diags,
         );
-        let got: Vec<(&str, &str, u32)> = lines.iter().map(|l| (l.method.as_str(), l.path.as_str(), l.line)).collect();
+        let got: Vec<(&str, &str, u32)> = lines
+            .iter()
+            .map(|l| (l.method.as_str(), l.path.as_str(), l.line))
+            .collect();
         assert_eq!(
             got,
-            [("POST", "/a/{id}/identityCertificate/microsoft.graph.b/c", 10), ("GET", "/x/{y}/$ref", 11)]
+            [
+                (
+                    "POST",
+                    "/a/{id}/identityCertificate/microsoft.graph.b/c",
+                    10
+                ),
+                ("GET", "/x/{y}/$ref", 11)
+            ]
         );
         let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, ["route-double-slash", "route-trailing-slash", "http-line-unreadable", "route-malformed"]);
+        assert_eq!(
+            codes,
+            [
+                "route-double-slash",
+                "route-trailing-slash",
+                "http-line-unreadable",
+                "route-malformed"
+            ]
+        );
     }
 
     #[test]
@@ -247,7 +271,13 @@ mod tests {
         assert_eq!(req.body.as_deref(), Some("{\n  \"a\": 1\n}"));
         assert_eq!(req.body_line, Some(24));
         // No blank line between headers and body, as some pages have it.
-        let resp = example("HTTP/1.1 200 OK\nContent-Type: application/json\n{\n}\n", 5, None, None).unwrap();
+        let resp = example(
+            "HTTP/1.1 200 OK\nContent-Type: application/json\n{\n}\n",
+            5,
+            None,
+            None,
+        )
+        .unwrap();
         assert_eq!(resp.role, ExampleRole::Response);
         assert_eq!(resp.status, Some(200));
         assert_eq!(resp.body.as_deref(), Some("{\n}"));
@@ -262,7 +292,10 @@ mod tests {
         assert_eq!(a.block_type.as_deref(), Some("response"));
         assert_eq!(a.truncated, Some(true));
         assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.x"));
-        assert_eq!(a.other.get("keyProperty").map(String::as_str), Some("\"id\""));
+        assert_eq!(
+            a.other.get("keyProperty").map(String::as_str),
+            Some("\"id\"")
+        );
         assert!(annotation("{ not json", 1, "p.md", &mut diags).is_none());
         assert_eq!(diags.len(), 1);
         assert!(annotation("uuid: 123", 1, "p.md", &mut diags).is_none());

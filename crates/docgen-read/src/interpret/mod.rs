@@ -43,7 +43,9 @@ fn classify_heading(text: &str) -> Section {
         "permissions" => Section::Permissions,
         "prerequisites" => Section::Prerequisites,
         "http request" | "http requests" => Section::HttpRequest,
-        "request headers" | "optional request headers" | "request header" => Section::RequestHeaders,
+        "request headers" | "optional request headers" | "request header" => {
+            Section::RequestHeaders
+        }
         "request body" => Section::RequestBody,
         "response" | "responses" | "response body" => Section::Response,
         "properties" => Section::Properties,
@@ -130,8 +132,7 @@ impl Walker {
             Block::Code { lang, text, line } => self.code(lang.as_deref(), text, *line),
             Block::Comment { text, line } => {
                 let source = self.page.source.clone();
-                let annotation =
-                    http::annotation(text, *line, &source, &mut self.page.diagnostics);
+                let annotation = http::annotation(text, *line, &source, &mut self.page.diagnostics);
                 if annotation.is_some() {
                     self.pending_annotation = annotation;
                 }
@@ -176,7 +177,10 @@ impl Walker {
         let lower = plain.to_ascii_lowercase();
         match self.section {
             Section::Preamble | Section::Properties => {
-                if ["inherits from", "derived from", "derives from"].iter().any(|m| lower.contains(m)) {
+                if ["inherits from", "derived from", "derives from"]
+                    .iter()
+                    .any(|m| lower.contains(m))
+                {
                     if let Some(base) = prose::inherited_from(text) {
                         self.page.base.get_or_insert(Located::new(base, line));
                     }
@@ -191,7 +195,9 @@ impl Walker {
             }
             Section::RequestBody => {
                 let body = self.request_body(line);
-                if lower.contains("do not supply a request body") || lower.contains("don't supply a request body") {
+                if lower.contains("do not supply a request body")
+                    || lower.contains("don't supply a request body")
+                {
                     body.empty = true;
                 }
                 if body.type_name.is_none() {
@@ -202,12 +208,21 @@ impl Walker {
                 }
             }
             Section::Response => {
-                if self.page.response.as_ref().is_some_and(|r| r.status.is_some()) {
+                if self
+                    .page
+                    .response
+                    .as_ref()
+                    .is_some_and(|r| r.status.is_some())
+                {
                     return;
                 }
                 let (status, type_ref) = prose::response_summary(text);
                 if status.is_some() || type_ref.is_some() {
-                    self.page.response = Some(ResponseSpec { status, type_ref, line });
+                    self.page.response = Some(ResponseSpec {
+                        status,
+                        type_ref,
+                        line,
+                    });
                 }
             }
             Section::Prerequisites => {
@@ -242,7 +257,12 @@ impl Walker {
             diagnostics: &mut diagnostics,
         };
         match kind {
-            TableKind::Typed { first, name, ty, description } => {
+            TableKind::Typed {
+                first,
+                name,
+                ty,
+                description,
+            } => {
                 let read = tables::typed_rows(rows, name, ty, description, &mut cx);
                 match (section, first) {
                     (Section::Relationships, _) | (_, TypedFirst::Relationship) => {
@@ -257,14 +277,27 @@ impl Walker {
                     _ => {}
                 }
             }
-            TableKind::Members { name, value, description } => {
-                if matches!(section, Section::Members | Section::Preamble | Section::Other | Section::Properties) {
+            TableKind::Members {
+                name,
+                value,
+                description,
+            } => {
+                if matches!(
+                    section,
+                    Section::Members | Section::Preamble | Section::Other | Section::Properties
+                ) {
                     let read = tables::member_rows(rows, name, value, description, &mut cx);
                     self.page.members.extend(read);
                 }
             }
-            TableKind::Methods { name, returns, description } => {
-                self.page.methods.extend(tables::method_rows(rows, name, returns, description));
+            TableKind::Methods {
+                name,
+                returns,
+                description,
+            } => {
+                self.page
+                    .methods
+                    .extend(tables::method_rows(rows, name, returns, description));
             }
             TableKind::Permissions { kind, scopes } => {
                 let read = tables::permission_rows(rows, kind, scopes, &mut cx);
@@ -272,7 +305,9 @@ impl Walker {
             }
             TableKind::Pairs { name, value } => {
                 if section == Section::RequestHeaders {
-                    self.page.request_headers.extend(tables::pair_rows(rows, name, value));
+                    self.page
+                        .request_headers
+                        .extend(tables::pair_rows(rows, name, value));
                 }
             }
             TableKind::Other => {}
@@ -282,7 +317,10 @@ impl Walker {
 
     fn code(&mut self, lang: Option<&str>, text: &str, line: u32) {
         let annotation = self.pending_annotation.take();
-        let readable = matches!(lang, None | Some("http" | "json" | "msgraph-interactive" | "text"));
+        let readable = matches!(
+            lang,
+            None | Some("http" | "json" | "msgraph-interactive" | "text")
+        );
         if !readable {
             return;
         }
@@ -402,7 +440,10 @@ fn page_kind(page: &Page) -> PageKind {
         .as_ref()
         .map(|t| t.value.to_ascii_lowercase())
         .unwrap_or_default();
-    if title.ends_with(" enum type") || title.ends_with(" enumeration type") || title.ends_with(" enum") {
+    if title.ends_with(" enum type")
+        || title.ends_with(" enumeration type")
+        || title.ends_with(" enum")
+    {
         return PageKind::Enum;
     }
     if title_subject(&title).is_some() {
@@ -434,13 +475,15 @@ const TITLE_SUFFIXES: [&str; 9] = [
 
 fn title_subject(title: &str) -> Option<&str> {
     let lower = title.to_ascii_lowercase();
-    TITLE_SUFFIXES.iter().find_map(|suffix| {
-        lower.ends_with(suffix).then(|| {
-            let name = title[..title.len() - suffix.len()].trim();
-            prose::strip_namespace(name)
+    TITLE_SUFFIXES
+        .iter()
+        .find_map(|suffix| {
+            lower.ends_with(suffix).then(|| {
+                let name = title[..title.len() - suffix.len()].trim();
+                prose::strip_namespace(name)
+            })
         })
-    })
-    .filter(|name| prose::is_type_name(name))
+        .filter(|name| prose::is_type_name(name))
 }
 
 /// The type a resource or enum page defines: from its title, else its JSON representation's

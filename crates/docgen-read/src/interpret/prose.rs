@@ -119,10 +119,15 @@ pub fn strip_todo(text: &str) -> (String, bool) {
 /// The type named after "Inherited from", "Inherits from" or "Derived from", preferring a link.
 pub fn inherited_from(inline: &Inline) -> Option<String> {
     let lower = inline.text.to_ascii_lowercase();
-    let at = ["inherited from", "inherits from", "derived from", "derives from"]
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-        .min()?;
+    let at = [
+        "inherited from",
+        "inherits from",
+        "derived from",
+        "derives from",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+    .min()?;
     let rest = inline.text.get(at..)?.trim_start();
     let rest = rest
         .strip_prefix("the ")
@@ -174,28 +179,43 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
         }
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
-    words.windows(3).chain(words.rchunks(2).take(1)).find_map(|pair| {
-        let (word, next) = (pair[0], pair[1].trim_end_matches(['.', ',']));
-        let next = next.to_ascii_lowercase();
-        // "a collection of x objects": `collection` introduces the type, it does not follow it.
-        if next == "collection" && pair.get(2).is_some_and(|w| *w == "of") {
-            return None;
-        }
-        let names_object = matches!(
-            next.as_str(),
-            "object" | "objects" | "collection" | "resource" | "entity" | "entities"
-        );
-        let word = word.trim_matches(['`', '*', '"']);
-        (names_object && is_type_name(word) && !is_filler(word))
-            .then(|| strip_namespace(word).to_owned())
-    })
+    words
+        .windows(3)
+        .chain(words.rchunks(2).take(1))
+        .find_map(|pair| {
+            let (word, next) = (pair[0], pair[1].trim_end_matches(['.', ',']));
+            let next = next.to_ascii_lowercase();
+            // "a collection of x objects": `collection` introduces the type, it does not follow it.
+            if next == "collection" && pair.get(2).is_some_and(|w| *w == "of") {
+                return None;
+            }
+            let names_object = matches!(
+                next.as_str(),
+                "object" | "objects" | "collection" | "resource" | "entity" | "entities"
+            );
+            let word = word.trim_matches(['`', '*', '"']);
+            (names_object && is_type_name(word) && !is_filler(word))
+                .then(|| strip_namespace(word).to_owned())
+        })
 }
 
 fn is_filler(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "and" | "or" | "in" | "with" | "updated" | "new" | "created"
-            | "json" | "this" | "that" | "of"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "in"
+            | "with"
+            | "updated"
+            | "new"
+            | "created"
+            | "json"
+            | "this"
+            | "that"
+            | "of"
     )
 }
 
@@ -251,13 +271,28 @@ mod tests {
     #[test]
     fn value_lists() {
         let table: [(&str, &[&str]); 8] = [
-            ("Device platform. Possible values are: `android`, `iOS`.", &["android", "iOS"]),
-            ("Device platform Possible values are: android, androidForWork, iOS.", &["android", "androidForWork", "iOS"]),
-            ("The possible values are: a, b, and c. Default is a.", &["a", "b", "c"]),
-            ("Possible values are `none`, `pending` or `failed`", &["none", "pending", "failed"]),
+            (
+                "Device platform. Possible values are: `android`, `iOS`.",
+                &["android", "iOS"],
+            ),
+            (
+                "Device platform Possible values are: android, androidForWork, iOS.",
+                &["android", "androidForWork", "iOS"],
+            ),
+            (
+                "The possible values are: a, b, and c. Default is a.",
+                &["a", "b", "c"],
+            ),
+            (
+                "Possible values are `none`, `pending` or `failed`",
+                &["none", "pending", "failed"],
+            ),
             ("possible values: \"x\", \"y\"", &["x", "y"]),
             ("No list here.", &[]),
-            ("Possible values are: a, b. Use a when in doubt, b otherwise.", &["a", "b"]),
+            (
+                "Possible values are: a, b. Use a when in doubt, b otherwise.",
+                &["a", "b"],
+            ),
             ("Possible values are: one, two. Read-only.", &["one", "two"]),
         ];
         for (text, want) in table {
@@ -268,8 +303,16 @@ mod tests {
     #[test]
     fn todo_placeholders() {
         let table = [
-            ("TODO: Add Description Inherited from entity", "Inherited from entity", true),
-            ("TODO: Add Description. Possible values are: a, b.", "Possible values are: a, b.", true),
+            (
+                "TODO: Add Description Inherited from entity",
+                "Inherited from entity",
+                true,
+            ),
+            (
+                "TODO: Add Description. Possible values are: a, b.",
+                "Possible values are: a, b.",
+                true,
+            ),
             ("TODO: Add Description", "", true),
             ("Key of the entity.", "Key of the entity.", false),
         ];
@@ -290,7 +333,10 @@ mod tests {
         };
         assert_eq!(inherited_from(&linked).as_deref(), Some("entity"));
         assert_eq!(
-            inherited_from(&Inline::plain("Inherits from microsoft.graph.deviceConfiguration.")).as_deref(),
+            inherited_from(&Inline::plain(
+                "Inherits from microsoft.graph.deviceConfiguration."
+            ))
+            .as_deref(),
             Some("deviceConfiguration")
         );
         assert_eq!(inherited_from(&Inline::plain("Nothing")), None);
@@ -320,7 +366,8 @@ mod tests {
         let bare = Inline::plain("If successful, this method returns a 200 OK response code and collection of directoryObject objects in the response body.");
         let ty = response_summary(&bare).1.unwrap();
         assert_eq!((ty.name.as_str(), ty.collection), ("directoryObject", true));
-        let none = Inline::plain("If successful, this method returns a 204 No Content response code.");
+        let none =
+            Inline::plain("If successful, this method returns a 204 No Content response code.");
         assert_eq!(response_summary(&none), (Some(204), None));
     }
 }

@@ -80,7 +80,11 @@ pub fn classify(header: &[Inline]) -> TableKind {
         _ => None,
     };
     if let Some(ty) = ty {
-        if let Some((name, kind)) = words.iter().enumerate().find_map(|(i, w)| first(w).map(|k| (i, k))) {
+        if let Some((name, kind)) = words
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| first(w).map(|k| (i, k)))
+        {
             return TableKind::Typed {
                 first: kind,
                 name,
@@ -163,7 +167,10 @@ pub fn typed_rows(
                 "table-row-short",
                 cx.source,
                 row.line,
-                format!("the row has {} cells; the name column is missing", row.cells.len()),
+                format!(
+                    "the row has {} cells; the name column is missing",
+                    row.cells.len()
+                ),
             ));
             continue;
         };
@@ -188,7 +195,9 @@ pub fn typed_rows(
             continue;
         };
         let desc_cell = description.and_then(|i| row.cells.get(i));
-        let values = desc_cell.map(|c| possible_values(&c.text)).unwrap_or_default();
+        let values = desc_cell
+            .map(|c| possible_values(&c.text))
+            .unwrap_or_default();
         let inherited = desc_cell.and_then(inherited_from);
         out.push(PropertyRow {
             name: row_name.to_owned(),
@@ -325,7 +334,10 @@ pub fn pair_rows(rows: &[TableRow], name: usize, value: usize) -> Vec<HeaderRow>
         .filter_map(|row| {
             Some(HeaderRow {
                 name: row.cells.get(name)?.text.trim().to_owned(),
-                value: row.cells.get(value).map_or(String::new(), |c| c.text.trim().to_owned()),
+                value: row
+                    .cells
+                    .get(value)
+                    .map_or(String::new(), |c| c.text.trim().to_owned()),
                 line: row.line,
             })
         })
@@ -344,30 +356,57 @@ mod tests {
     fn classify_headers() {
         assert!(matches!(
             classify(&header(&["Property", "Type", "Description"])),
-            TableKind::Typed { first: TypedFirst::Property, name: 0, ty: 1, description: Some(2) }
+            TableKind::Typed {
+                first: TypedFirst::Property,
+                name: 0,
+                ty: 1,
+                description: Some(2)
+            }
         ));
         assert!(matches!(
             classify(&header(&["Type", "Property name", "Description"])),
-            TableKind::Typed { first: TypedFirst::Property, name: 1, ty: 0, .. }
+            TableKind::Typed {
+                first: TypedFirst::Property,
+                name: 1,
+                ty: 0,
+                ..
+            }
         ));
         assert!(matches!(
             classify(&header(&["Member", "Value", "Description"])),
-            TableKind::Members { name: 0, value: Some(1), description: Some(2) }
+            TableKind::Members {
+                name: 0,
+                value: Some(1),
+                description: Some(2)
+            }
         ));
         assert!(matches!(
             classify(&header(&["Value", "Description"])),
-            TableKind::Members { name: 0, value: None, .. }
+            TableKind::Members {
+                name: 0,
+                value: None,
+                ..
+            }
         ));
         assert!(matches!(
-            classify(&header(&["Permission type", "Permissions (from least to most privileged)"])),
+            classify(&header(&[
+                "Permission type",
+                "Permissions (from least to most privileged)"
+            ])),
             TableKind::Permissions { kind: 0, scopes: 1 }
         ));
         assert!(matches!(
             classify(&header(&["Method", "Return Type", "Description"])),
             TableKind::Methods { .. }
         ));
-        assert!(matches!(classify(&header(&["Header", "Value"])), TableKind::Pairs { name: 0, value: 1 }));
-        assert!(matches!(classify(&header(&["Name", "Description"])), TableKind::Pairs { .. }));
+        assert!(matches!(
+            classify(&header(&["Header", "Value"])),
+            TableKind::Pairs { name: 0, value: 1 }
+        ));
+        assert!(matches!(
+            classify(&header(&["Name", "Description"])),
+            TableKind::Pairs { .. }
+        ));
         assert_eq!(classify(&header(&["Foo", "Bar"])), TableKind::Other);
     }
 

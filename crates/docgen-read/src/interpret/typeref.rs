@@ -96,15 +96,31 @@ mod tests {
             ("Edm.Int32", "Int32", false),
             ("DateTimeOffset", "DateTimeOffset", false),
             ("String collection", "String", true),
-            ("Collection(microsoft.graph.keyValuePair)", "keyValuePair", true),
-            ("certificateRevocationStatus", "certificateRevocationStatus", false),
+            (
+                "Collection(microsoft.graph.keyValuePair)",
+                "keyValuePair",
+                true,
+            ),
+            (
+                "certificateRevocationStatus",
+                "certificateRevocationStatus",
+                false,
+            ),
             ("Enumeration", "Enumeration", false),
             ("Boolean (optional)", "Boolean", false),
-            ("microsoft.graph.deviceManagementSettings", "deviceManagementSettings", false),
+            (
+                "microsoft.graph.deviceManagementSettings",
+                "deviceManagementSettings",
+                false,
+            ),
         ];
         for (text, name, collection) in table {
             let t = parse_type_cell(&cell(text)).unwrap_or_else(|| panic!("{text}"));
-            assert_eq!((t.name.as_str(), t.collection), (name, collection), "{text}");
+            assert_eq!(
+                (t.name.as_str(), t.collection),
+                (name, collection),
+                "{text}"
+            );
         }
     }
 
@@ -121,7 +137,10 @@ mod tests {
         let t = parse_type_cell(&linked).unwrap();
         assert_eq!(t.name, "devicePlatformType");
         assert!(t.collection);
-        assert_eq!(t.link.as_deref(), Some("../resources/intune-deviceconfig-deviceplatformtype.md"));
+        assert_eq!(
+            t.link.as_deref(),
+            Some("../resources/intune-deviceconfig-deviceplatformtype.md")
+        );
     }
 
     #[test]
