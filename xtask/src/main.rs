@@ -1,7 +1,6 @@
 //! Project tasks: `cargo xtask regenerate` rewrites `generated/` from `docs-input/`;
 //! `cargo xtask check` regenerates in memory and fails with a diff when `generated/` is stale.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,15 +39,13 @@ fn root() -> anyhow::Result<PathBuf> {
 /// Generates from `docs-input/` with paths relative to the root, so the sources recorded in
 /// the generated code read `docs-input/...` on every machine.
 fn generate() -> anyhow::Result<docgen::GenerateRun> {
-    let root = root()?;
-    std::env::set_current_dir(&root).context("cannot enter the workspace root")?;
-    docgen::generate(&[PathBuf::from(DOCS_INPUT)], CRATE_NAME)
+    docgen::generate_in(&root()?, &[PathBuf::from(DOCS_INPUT)], CRATE_NAME)
 }
 
 fn regenerate() -> anyhow::Result<ExitCode> {
     let run = generate()?;
-    let out = PathBuf::from(GENERATED);
-    let stale = stale_files(&out, &run.files)?;
+    let out = root()?.join(GENERATED);
+    let stale = docgen::output::stale_files(&out, &run.files)?;
     if stale.is_empty() {
         println!("xtask: {GENERATED}/ is up to date with {DOCS_INPUT}/ (nothing written)");
         return Ok(ExitCode::SUCCESS);
@@ -67,8 +64,8 @@ fn regenerate() -> anyhow::Result<ExitCode> {
 
 fn check() -> anyhow::Result<ExitCode> {
     let run = generate()?;
-    let out = PathBuf::from(GENERATED);
-    let stale = stale_files(&out, &run.files)?;
+    let out = root()?.join(GENERATED);
+    let stale = docgen::output::stale_files(&out, &run.files)?;
     if stale.is_empty() {
         println!("xtask: {GENERATED}/ is up to date with {DOCS_INPUT}/");
         return Ok(ExitCode::SUCCESS);
@@ -76,55 +73,10 @@ fn check() -> anyhow::Result<ExitCode> {
     eprintln!(
         "xtask: {GENERATED}/ is stale: {DOCS_INPUT}/ changed but the crate was not regenerated.\n"
     );
-    for file in &stale {
-        let old = std::fs::read_to_string(out.join(file)).unwrap_or_default();
-        let new = run.files.get(file).map(String::as_str).unwrap_or("");
-        let diff = similar::TextDiff::from_lines(old.as_str(), new);
-        eprint!(
-            "{}",
-            diff.unified_diff().context_radius(3).header(
-                &format!("a/{GENERATED}/{file}"),
-                &format!("b/{GENERATED}/{file}")
-            )
-        );
-    }
+    eprint!(
+        "{}",
+        docgen::output::unified_diff(&out, GENERATED, &run.files, &stale)
+    );
     eprintln!("\nxtask: run `cargo xtask regenerate`, review the diff and the insta snapshots, and commit.");
     Ok(ExitCode::FAILURE)
-}
-
-/// Files whose content on disk differs from `files`, plus files on disk no longer generated.
-fn stale_files(out: &Path, files: &BTreeMap<String, String>) -> anyhow::Result<Vec<String>> {
-    let mut stale = Vec::new();
-    for (file, content) in files {
-        let on_disk = std::fs::read_to_string(out.join(file)).ok();
-        if on_disk.as_deref() != Some(content.as_str()) {
-            stale.push(file.clone());
-        }
-    }
-    for file in existing_files(out, out)? {
-        if !files.contains_key(&file) {
-            stale.push(file);
-        }
-    }
-    stale.sort();
-    Ok(stale)
-}
-
-fn existing_files(root: &Path, dir: &Path) -> anyhow::Result<Vec<String>> {
-    let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(found);
-    };
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n == "target") {
-                continue;
-            }
-            found.extend(existing_files(root, &path)?);
-        } else if let Ok(relative) = path.strip_prefix(root) {
-            found.push(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(found)
 }

@@ -5,7 +5,7 @@
 
 pub mod output;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
@@ -20,7 +20,12 @@ pub struct ModelRun {
 
 /// Reads every page under `paths` and merges them.
 pub fn build_model(paths: &[PathBuf]) -> ModelRun {
-    let read = docgen_read::read_paths(paths);
+    build_model_in(Path::new(""), paths)
+}
+
+/// Like [`build_model`] with `paths` relative to `base`, and sources named relative to it.
+pub fn build_model_in(base: &Path, paths: &[PathBuf]) -> ModelRun {
+    let read = docgen_read::read_paths_in(base, paths);
     let merged = docgen_model::merge(&read.pages);
     let mut diagnostics = read.diagnostics;
     for page in &read.pages {
@@ -46,7 +51,16 @@ pub struct GenerateRun {
 
 /// Reads, merges and generates the crate `crate_name` from the pages under `paths`.
 pub fn generate(paths: &[PathBuf], crate_name: &str) -> anyhow::Result<GenerateRun> {
-    let run = build_model(paths);
+    generate_in(Path::new(""), paths, crate_name)
+}
+
+/// Like [`generate`] with `paths` relative to `base`, and sources named relative to it.
+pub fn generate_in(
+    base: &Path,
+    paths: &[PathBuf],
+    crate_name: &str,
+) -> anyhow::Result<GenerateRun> {
+    let run = build_model_in(base, paths);
     let options = docgen_codegen::Options {
         crate_name: crate_name.to_owned(),
         ..docgen_codegen::Options::default()

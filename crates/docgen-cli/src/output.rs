@@ -70,6 +70,68 @@ fn safe_join(root: &Path, relative: &str) -> io::Result<PathBuf> {
     Ok(path)
 }
 
+/// Files whose content on disk differs from `files`, plus files on disk no longer generated.
+pub fn stale_files(out: &Path, files: &BTreeMap<String, String>) -> io::Result<Vec<String>> {
+    let mut stale = Vec::new();
+    for (file, content) in files {
+        let on_disk = std::fs::read_to_string(out.join(file)).ok();
+        if on_disk.as_deref() != Some(content.as_str()) {
+            stale.push(file.clone());
+        }
+    }
+    for file in existing_files(out, out)? {
+        if !files.contains_key(&file) {
+            stale.push(file);
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+fn existing_files(root: &Path, dir: &Path) -> io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(found);
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "target") {
+                continue;
+            }
+            found.extend(existing_files(root, &path)?);
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            found.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(found)
+}
+
+/// A unified diff, file by file, from what is in `out` to `files`, for the files named.
+pub fn unified_diff(
+    out: &Path,
+    label: &str,
+    files: &BTreeMap<String, String>,
+    stale: &[String],
+) -> String {
+    let mut text = String::new();
+    for file in stale {
+        let old = std::fs::read_to_string(out.join(file)).unwrap_or_default();
+        let new = files.get(file).map(String::as_str).unwrap_or("");
+        let diff = similar::TextDiff::from_lines(old.as_str(), new);
+        let header_old = format!("a/{label}/{file}");
+        let header_new = format!("b/{label}/{file}");
+        text.push_str(
+            &diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&header_old, &header_new)
+                .to_string(),
+        );
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

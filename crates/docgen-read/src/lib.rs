@@ -15,7 +15,7 @@ pub mod text;
 use docgen_ir::{Diagnostic, Format, Page};
 
 pub use detect::detect_format;
-pub use sources::{collect_files, read_paths, ReadSet};
+pub use sources::{collect_files, read_paths, read_paths_in, ReadSet};
 
 /// Reads one page from its bytes. `source` names it in diagnostics and in the IR.
 ///

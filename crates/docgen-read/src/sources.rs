@@ -95,13 +95,20 @@ pub fn display(path: &Path) -> String {
 }
 
 /// Reads every page under `paths` in parallel; the result is sorted by source, so it does not
-/// depend on thread count or the order paths were given in.
+/// depend on thread count or the order paths were given in. Sources are the paths as given.
 pub fn read_paths(paths: &[PathBuf]) -> ReadSet {
-    let (files, mut diagnostics) = collect_files(paths);
+    read_paths_in(Path::new(""), paths)
+}
+
+/// Like [`read_paths`], with `paths` relative to `base` and sources named relative to it, so
+/// that recorded sources (`docs-input/x.md:12`) do not depend on where a checkout lives.
+pub fn read_paths_in(base: &Path, paths: &[PathBuf]) -> ReadSet {
+    let joined: Vec<PathBuf> = paths.iter().map(|p| base.join(p)).collect();
+    let (files, mut diagnostics) = collect_files(&joined);
     let results: Vec<Result<Page, Diagnostic>> = files
         .par_iter()
         .map(|file| {
-            let source = display(file);
+            let source = display(file.strip_prefix(base).unwrap_or(file));
             std::fs::read(file)
                 .map(|bytes| crate::read_page(&source, &bytes))
                 .map_err(|err| {
