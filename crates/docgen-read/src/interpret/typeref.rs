@@ -18,7 +18,13 @@ pub fn parse_type_cell(cell: &Inline) -> Option<TypeRef> {
     let (core, collection) = match &link {
         Some(l) => {
             let (name, inner_collection) = strip_collection(&l.text);
-            let collection = inner_collection || lower.contains("collection");
+            // "collection" as a word beside the link, not inside a name like
+            // `deviceLogCollectionTemplateType`.
+            let beside = lower.replacen(&l.text.to_ascii_lowercase(), " ", 1);
+            let collection = inner_collection
+                || beside
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == "collection");
             (name.to_owned(), collection)
         }
         None => {
@@ -141,6 +147,19 @@ mod tests {
             t.link.as_deref(),
             Some("../resources/intune-deviceconfig-deviceplatformtype.md")
         );
+    }
+
+    #[test]
+    fn collection_inside_a_linked_name_is_not_a_collection() {
+        let linked = Inline {
+            text: "deviceLogCollectionTemplateType".into(),
+            links: vec![Link {
+                text: "deviceLogCollectionTemplateType".into(),
+                href: "x.md".into(),
+            }],
+            code: vec![],
+        };
+        assert!(!parse_type_cell(&linked).unwrap().collection);
     }
 
     #[test]
