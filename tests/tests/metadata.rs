@@ -72,26 +72,23 @@ impl Figures {
 }
 
 /// CSDL types that have a resource or enum page in `folder`, by the page's file name
-/// (`intune-deviceconfig-manageddevicecertificatestate.md` → `managedDeviceCertificateState`).
+/// (`intune-deviceconfig-manageddevicecertificatestate.md` → `managedDeviceCertificateState`,
+/// `termstore-group.md` → `group`) in the namespace its "Namespace:" line gives.
 fn paged_types<'c>(csdl: &'c Csdl, folder: &Path) -> Vec<&'c CsdlType> {
-    let mut stems = BTreeSet::new();
-    for entry in std::fs::read_dir(folder.join("resources")).into_iter().flatten().flatten() {
-        let name = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        if let Some(stem) = name.strip_suffix(".md") {
-            stems.insert(stem.to_owned());
-            if let Some((_, last)) = stem.rsplit_once('-') {
-                stems.insert(last.to_owned());
-            }
-        }
-    }
     let mut found: BTreeMap<String, &CsdlType> = BTreeMap::new();
-    for t in csdl.types.values() {
-        let lower = t.name.to_ascii_lowercase();
-        if stems.contains(&lower) {
-            // One type per name: prefer microsoft.graph, as the docs' pages do.
-            let keep = found.get(&lower).is_none_or(|k| k.namespace != "microsoft.graph");
-            if keep {
-                found.insert(lower, t);
+    for entry in std::fs::read_dir(folder.join("resources")).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().to_ascii_lowercase();
+        let Some(stem) = file.strip_suffix(".md") else { continue };
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let namespace = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Namespace:"))
+            .map_or("microsoft.graph".to_owned(), |n| n.trim().to_ascii_lowercase());
+        let candidates = [Some(stem), stem.rsplit_once('-').map(|(_, last)| last)];
+        for name in candidates.into_iter().flatten() {
+            if let Some(t) = csdl.types.get(&format!("{namespace}.{name}")) {
+                found.insert(format!("{namespace}.{name}"), t);
+                break;
             }
         }
     }

@@ -78,6 +78,9 @@ pub struct Page {
     pub relationships: Vec<PropertyRow>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<MemberRow>,
+    /// Enums a page defines in passing ("### signInAudience values" and its member table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inline_enums: Vec<InlineEnum>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<MethodRow>,
     /// Method and path lines of the "HTTP request" section.
@@ -116,6 +119,14 @@ pub struct MemberRow {
     pub name: String,
     pub value: Option<i64>,
     pub description: Option<String>,
+    pub line: u32,
+}
+
+/// An enum defined inside another type's page, under a heading such as "x values".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InlineEnum {
+    pub name: String,
+    pub members: Vec<MemberRow>,
     pub line: u32,
 }
 

@@ -104,7 +104,9 @@ fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnost
             if acc.description.is_none() {
                 acc.description = page.description.as_ref().map(|d| d.value.clone());
             }
-            acc.enum_page |= page.kind == PageKind::Enum || !page.members.is_empty();
+            // A member table on a resource page lists one property's values, not the type's.
+            acc.enum_page |= page.kind == PageKind::Enum
+                || (page.properties.is_empty() && !page.members.is_empty());
             acc.keyed |= page.examples.iter().any(|e| {
                 e.role == ExampleRole::Resource
                     && e.annotation
@@ -115,6 +117,7 @@ fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnost
             add_rows(&mut acc.properties, &page.properties, page);
             add_rows(&mut acc.relationships, &page.relationships, page);
             add_members(acc, page, diagnostics);
+            add_inline_enums(page, types, diagnostics);
         }
         PageKind::Api | PageKind::Unknown => {
             let Some(body) = &page.request_body else {
@@ -131,6 +134,24 @@ fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnost
             set_base(acc, page, &body.properties, diagnostics);
             add_rows(&mut acc.properties, &body.properties, page);
         }
+    }
+}
+
+/// Enums a resource page defines under "x values" headings.
+fn add_inline_enums(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
+    for inline in &page.inline_enums {
+        let acc = type_entry(types, &inline.name, Origin::Page);
+        acc.enum_page = true;
+        acc.sources.push(at(page, inline.line));
+        if acc.namespace.is_none() {
+            acc.namespace = page.namespace.as_ref().map(|n| n.value.clone());
+        }
+        let rows = Page {
+            source: page.source.clone(),
+            members: inline.members.clone(),
+            ..Page::default()
+        };
+        add_members(acc, &rows, diagnostics);
     }
 }
 

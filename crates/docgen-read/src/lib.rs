@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod detect;
+pub mod html;
 mod interpret;
 mod lines;
 pub mod markdown;
@@ -48,15 +49,7 @@ fn read_text(source: &str, text: &str, mut diagnostics: Vec<Diagnostic>) -> Page
     let doc = match format {
         Format::Markdown => markdown::lower(text),
         Format::Text => text::lower(source, text),
-        Format::Html => {
-            diagnostics.push(Diagnostic::error(
-                "format-unsupported",
-                source,
-                1,
-                "HTML pages are not read yet; the page was skipped",
-            ));
-            blocks::Document::default()
-        }
+        Format::Html => html::lower(source, text),
     };
     let mut page = interpret::interpret(source, format, doc);
     diagnostics.append(&mut page.diagnostics);

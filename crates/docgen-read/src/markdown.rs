@@ -79,8 +79,15 @@ impl Lowering<'_> {
             Event::SoftBreak | Event::HardBreak => self.push_space(line),
             Event::Html(html) => self.html_text(&html, line),
             Event::InlineHtml(html) => {
-                // `<br>` inside table cells separates sentences; anything else is dropped.
-                if html.to_ascii_lowercase().starts_with("<br") {
+                // Block tags inside a cell (`<br>`, `<ul><li>`) separate words as a browser does.
+                let lower = html.to_ascii_lowercase();
+                let separates = [
+                    "<br", "<li", "</li", "<ul", "</ul", "<ol", "</ol", "<p", "</p", "<div",
+                    "</div",
+                ]
+                .iter()
+                .any(|tag| lower.starts_with(tag));
+                if separates {
                     self.push_space(line);
                 } else if html.starts_with("<!--") {
                     self.html_text(&html, line);

@@ -70,6 +70,7 @@ pub fn interpret(source: &str, format: Format, doc: Document) -> Page {
         section: Section::Preamble,
         example_role: None,
         pending_annotation: None,
+        inline_enum: None,
     };
     walker.page.diagnostics = doc.diagnostics;
     if let Some((yaml, line)) = &doc.front_matter {
@@ -88,6 +89,8 @@ struct Walker {
     /// Inside Examples: whether the current sub-heading is a request or a response.
     example_role: Option<ExampleRole>,
     pending_annotation: Option<docgen_ir::Annotation>,
+    /// Under a heading such as "signInAudience values": the enum its member table defines.
+    inline_enum: Option<Located<String>>,
 }
 
 impl Walker {
@@ -148,6 +151,7 @@ impl Walker {
             return;
         }
         let section = classify_heading(&text.text);
+        self.inline_enum = inline_enum_heading(&text.text).map(|name| Located::new(name, line));
         if self.section == Section::Examples && level >= 3 {
             let lower = text.text.to_ascii_lowercase();
             if lower.contains("response") {
@@ -273,6 +277,10 @@ impl Walker {
                     }
                     (Section::RequestBody, _) => self.request_body(line).properties.extend(read),
                     (Section::Properties, _) => self.page.properties.extend(read),
+                    // Some pages put the properties table before any section heading.
+                    (Section::Preamble | Section::Other, TypedFirst::Property) => {
+                        self.page.properties.extend(read);
+                    }
                     // Parameter tables elsewhere describe path and query options, not types.
                     _ => {}
                 }
@@ -401,6 +409,23 @@ fn odata_type_of(example: &Example) -> Option<(String, u32)> {
     let name = value.get("@odata.type")?.as_str()?;
     let name = prose::strip_namespace(name);
     prose::is_type_name(name).then(|| (name.to_owned(), example.body_line.unwrap_or(example.line)))
+}
+
+/// "signInAudience values", "x enum values", "x enumeration": the enum a heading introduces.
+fn inline_enum_heading(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let cut = [
+        " enumeration values",
+        " enum values",
+        " values",
+        " enumeration",
+        " enum",
+    ]
+    .iter()
+    .find_map(|suffix| lower.strip_suffix(suffix).map(str::len))?;
+    let name = text.get(..cut)?.trim().trim_matches('`');
+    let name = prose::strip_namespace(name);
+    (prose::is_type_name(name) && !name.contains(' ')).then(|| name.to_owned())
 }
 
 fn is_boilerplate(lower: &str) -> bool {

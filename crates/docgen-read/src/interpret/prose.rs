@@ -116,18 +116,24 @@ pub fn strip_todo(text: &str) -> (String, bool) {
     (crate::lines::collapse_spaces(&out), true)
 }
 
-/// The type named after "Inherited from", "Inherits from" or "Derived from", preferring a link.
+/// Phrases that introduce a base type, lower-case.
+pub const INHERITANCE_MARKERS: [&str; 6] = [
+    "inherited from",
+    "inherits from",
+    "derived from",
+    "derives from",
+    "a subclass of",
+    "subtype of",
+];
+
+/// The type named after "Inherited from", "Inherits from", "Derived from" or "A subclass of",
+/// preferring a link.
 pub fn inherited_from(inline: &Inline) -> Option<String> {
     let lower = inline.text.to_ascii_lowercase();
-    let at = [
-        "inherited from",
-        "inherits from",
-        "derived from",
-        "derives from",
-    ]
-    .iter()
-    .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-    .min()?;
+    let at = INHERITANCE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
     let rest = inline.text.get(at..)?.trim_start();
     let rest = rest
         .strip_prefix("the ")
@@ -179,24 +185,21 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
         }
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
-    words
-        .windows(3)
-        .chain(words.rchunks(2).take(1))
-        .find_map(|pair| {
-            let (word, next) = (pair[0], pair[1].trim_end_matches(['.', ',']));
-            let next = next.to_ascii_lowercase();
-            // "a collection of x objects": `collection` introduces the type, it does not follow it.
-            if next == "collection" && pair.get(2).is_some_and(|w| *w == "of") {
-                return None;
-            }
-            let names_object = matches!(
-                next.as_str(),
-                "object" | "objects" | "collection" | "resource" | "entity" | "entities"
-            );
-            let word = word.trim_matches(['`', '*', '"']);
-            (names_object && is_type_name(word) && !is_filler(word))
-                .then(|| strip_namespace(word).to_owned())
-        })
+    (0..words.len().saturating_sub(1)).find_map(|i| {
+        let (word, next) = (words[i], words[i + 1].trim_end_matches(['.', ',']));
+        let next = next.to_ascii_lowercase();
+        // "a collection of x objects": `collection` introduces the type, it does not follow it.
+        if next == "collection" && words.get(i + 2).is_some_and(|w| *w == "of") {
+            return None;
+        }
+        let names_object = matches!(
+            next.as_str(),
+            "object" | "objects" | "collection" | "resource" | "entity" | "entities"
+        );
+        let word = word.trim_matches(['`', '*', '"']);
+        (names_object && is_type_name(word) && !is_filler(word))
+            .then(|| strip_namespace(word).to_owned())
+    })
 }
 
 fn is_filler(word: &str) -> bool {
