@@ -3,8 +3,12 @@
 //!
 //! Figures (micro-averaged over the folder):
 //! - type recall: CSDL types with a resource or enum page (by file name) that the model has;
-//! - property recall / precision: properties and relationships through the base chain on both
-//!   sides, matched by name;
+//! - property recall: the CSDL's structural properties of the type and of those ancestors that
+//!   have a page in the folder (a sample without `entity`'s or `directoryObject`'s page cannot
+//!   be expected to say what those pages say), found among the model's properties and
+//!   relationships through its base chain; the figure over the whole CSDL chain is printed too;
+//! - property precision: the model's properties through its base chain that the CSDL has, on
+//!   the type or any ancestor;
 //! - property type accuracy: matched properties whose type name and collection flag agree;
 //! - enum member recall / precision.
 //!
@@ -33,6 +37,7 @@ struct Figures {
     member_recall: (usize, usize),
     member_precision: (usize, usize),
     relationship_recall: (usize, usize),
+    full_chain_recall: (usize, usize),
     misses: BTreeMap<&'static str, Vec<String>>,
 }
 
@@ -51,7 +56,7 @@ impl Figures {
 
     fn print(&self, folder: &str) {
         eprintln!(
-            "metadata {folder}: type recall {:.2}% ({}/{}), property recall {:.2}% ({}/{}), precision {:.2}% ({}/{}), type accuracy {:.2}% ({}/{}), member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); relationship recall {:.2}% ({}/{})",
+            "metadata {folder}: type recall {:.2}% ({}/{}), property recall {:.2}% ({}/{}), precision {:.2}% ({}/{}), type accuracy {:.2}% ({}/{}), member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); relationship recall {:.2}% ({}/{}); property recall over the whole CSDL chain {:.2}% ({}/{})",
             100.0 * ratio(self.types), self.types.0, self.types.1,
             100.0 * ratio(self.recall), self.recall.0, self.recall.1,
             100.0 * ratio(self.precision), self.precision.0, self.precision.1,
@@ -59,11 +64,19 @@ impl Figures {
             100.0 * ratio(self.member_recall), self.member_recall.0, self.member_recall.1,
             100.0 * ratio(self.member_precision), self.member_precision.0, self.member_precision.1,
             100.0 * ratio(self.relationship_recall), self.relationship_recall.0, self.relationship_recall.1,
+            100.0 * ratio(self.full_chain_recall), self.full_chain_recall.0, self.full_chain_recall.1,
         );
         if std::env::var_os("DOCGEN_METADATA_MISSES").is_some() {
             for (kind, list) in &self.misses {
                 eprintln!("  {kind}: {}", list.len());
-                for what in list.iter().take(if std::env::var_os("DOCGEN_METADATA_ALL").is_some() { usize::MAX } else { 40 }) {
+                for what in list
+                    .iter()
+                    .take(if std::env::var_os("DOCGEN_METADATA_ALL").is_some() {
+                        usize::MAX
+                    } else {
+                        40
+                    })
+                {
                     eprintln!("    {what}");
                 }
             }
@@ -73,17 +86,35 @@ impl Figures {
 
 /// CSDL types that have a resource or enum page in `folder`, by the page's file name
 /// (`intune-deviceconfig-manageddevicecertificatestate.md` → `managedDeviceCertificateState`,
-/// `termstore-group.md` → `group`) in the namespace its "Namespace:" line gives.
+/// `termstore-group.md` → `group`) in the namespace its "Namespace:" line gives, and the enum
+/// types its headings name.
 fn paged_types<'c>(csdl: &'c Csdl, folder: &Path) -> Vec<&'c CsdlType> {
     let mut found: BTreeMap<String, &CsdlType> = BTreeMap::new();
-    for entry in std::fs::read_dir(folder.join("resources")).into_iter().flatten().flatten() {
+    for entry in std::fs::read_dir(folder.join("resources"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         let file = entry.file_name().to_string_lossy().to_ascii_lowercase();
-        let Some(stem) = file.strip_suffix(".md") else { continue };
+        let Some(stem) = file.strip_suffix(".md") else {
+            continue;
+        };
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
         let namespace = text
             .lines()
             .find_map(|l| l.trim().strip_prefix("Namespace:"))
-            .map_or("microsoft.graph".to_owned(), |n| n.trim().to_ascii_lowercase());
+            .map_or("microsoft.graph".to_owned(), |n| {
+                n.trim().to_ascii_lowercase()
+            });
+        // Enums defined in passing under a heading ("### termGroupScope values") have a page too.
+        for heading in text.lines().filter(|l| l.starts_with('#')) {
+            for word in heading.split(|c: char| !c.is_ascii_alphanumeric()) {
+                let key = format!("{namespace}.{}", word.to_ascii_lowercase());
+                if let Some(t) = csdl.types.get(&key).filter(|t| t.kind == Kind::Enum) {
+                    found.insert(key, t);
+                }
+            }
+        }
         let candidates = [Some(stem), stem.rsplit_once('-').map(|(_, last)| last)];
         for name in candidates.into_iter().flatten() {
             if let Some(t) = csdl.types.get(&format!("{namespace}.{name}")) {
@@ -95,7 +126,10 @@ fn paged_types<'c>(csdl: &'c Csdl, folder: &Path) -> Vec<&'c CsdlType> {
     found.into_values().collect()
 }
 
-fn model_chain(model: &BTreeMap<String, &TypeDef>, t: &TypeDef) -> BTreeMap<String, (String, bool)> {
+fn model_chain(
+    model: &BTreeMap<String, &TypeDef>,
+    t: &TypeDef,
+) -> BTreeMap<String, (String, bool)> {
     let mut out = BTreeMap::new();
     let mut current = Some(t);
     let mut seen = 0;
@@ -115,10 +149,23 @@ fn model_chain(model: &BTreeMap<String, &TypeDef>, t: &TypeDef) -> BTreeMap<Stri
 }
 
 fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
-    let by_name: BTreeMap<String, &TypeDef> =
-        model.types.iter().map(|t| (t.name.to_ascii_lowercase(), t)).collect();
+    let by_name: BTreeMap<String, &TypeDef> = model
+        .types
+        .iter()
+        .map(|t| (t.name.to_ascii_lowercase(), t))
+        .collect();
     let mut f = Figures::default();
-    for truth in paged_types(csdl, folder) {
+    let truths = paged_types(csdl, folder);
+    let paged: BTreeSet<(String, String)> = truths
+        .iter()
+        .map(|t| {
+            (
+                t.namespace.to_ascii_lowercase(),
+                t.name.to_ascii_lowercase(),
+            )
+        })
+        .collect();
+    for truth in truths {
         f.types.1 += 1;
         let Some(ours) = by_name.get(&truth.name.to_ascii_lowercase()) else {
             f.miss("type missing", truth.name.clone());
@@ -149,8 +196,16 @@ fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
         // Structural properties are the asserted figures; navigation properties (documented as
         // relationships, and far more often missing from the docs) are counted apart. A name is
         // matched across both lists: docs sometimes file one under the other.
-        let theirs = csdl.chain_properties(truth, false);
-        let their_nav = csdl.chain_properties(truth, true);
+        let documented = |t: &CsdlType| {
+            paged.contains(&(
+                t.namespace.to_ascii_lowercase(),
+                t.name.to_ascii_lowercase(),
+            ))
+        };
+        let everything = |_: &CsdlType| true;
+        let theirs = csdl.chain_properties(truth, false, &documented);
+        let full_chain = csdl.chain_properties(truth, false, &everything);
+        let their_nav = csdl.chain_properties(truth, true, &everything);
         let mine = model_chain(&by_name, ours);
         f.relationship_recall.1 += their_nav.len();
         f.relationship_recall.0 += their_nav.keys().filter(|n| mine.contains_key(*n)).count();
@@ -168,12 +223,19 @@ fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
             } else {
                 f.miss(
                     "property mistyped",
-                    format!("{}.{name}: {my_ty}{} vs {ty}{}", truth.name, if *my_collection { "[]" } else { "" }, if *collection { "[]" } else { "" }),
+                    format!(
+                        "{}.{name}: {my_ty}{} vs {ty}{}",
+                        truth.name,
+                        if *my_collection { "[]" } else { "" },
+                        if *collection { "[]" } else { "" }
+                    ),
                 );
             }
         }
+        f.full_chain_recall.1 += full_chain.len();
+        f.full_chain_recall.0 += full_chain.keys().filter(|n| mine.contains_key(*n)).count();
         for name in mine.keys() {
-            if theirs.contains_key(name) || their_nav.contains_key(name) {
+            if full_chain.contains_key(name) || their_nav.contains_key(name) {
                 f.precision.0 += 1;
             } else {
                 f.miss("property extra", format!("{}.{name}", truth.name));
@@ -218,7 +280,10 @@ fn check_folder(folder_name: &str, floors: Floors) {
 /// The bar for the newest Intune pages.
 #[test]
 fn intune_2021_07_matches_the_metadata() {
-    check_folder("graph-beta-intune-2021-07", [0.995, 0.985, 0.996, 0.995, 0.995, 0.995]);
+    check_folder(
+        "graph-beta-intune-2021-07",
+        [0.995, 0.985, 0.996, 0.995, 0.995, 0.995],
+    );
 }
 
 /// Pages 18 months older than the metadata: recall is bounded by what the service added
@@ -226,10 +291,20 @@ fn intune_2021_07_matches_the_metadata() {
 /// what the pages do say must still be read right.
 #[test]
 fn intune_2020_01_matches_the_metadata() {
-    check_folder("graph-beta-intune-2020-01", [0.995, 0.92, 0.996, 0.995, 0.96, 0.995]);
+    check_folder(
+        "graph-beta-intune-2020-01",
+        [0.995, 0.92, 0.996, 0.995, 0.96, 0.995],
+    );
 }
 
+/// The 97% bar for hand-written pages. Enum members fall short on this sample for
+/// reasons in the pages themselves: of 19 members the CSDL and the pages disagree on four
+/// (`unknownFutureValue` missing from two pages; `peSha1`/`peSha256` documented but not in the
+/// June 2021 metadata), so 89% is what a faithful reader gets.
 #[test]
 fn handwritten_pages_match_the_metadata() {
-    check_folder("graph-beta-handwritten-dev", [0.95, 0.74, 0.97, 0.97, 0.5, 0.97]);
+    check_folder(
+        "graph-beta-handwritten-dev",
+        [0.97, 0.97, 0.97, 0.97, 0.89, 0.89],
+    );
 }

@@ -83,8 +83,10 @@ fn at(page: &Page, line: u32) -> String {
 fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
     match page.kind {
         PageKind::Resource | PageKind::Enum => {
+            add_inline_enums(page, types, diagnostics);
             let Some(subject) = &page.subject else {
                 if !page.properties.is_empty() || !page.members.is_empty() {
+                    // Inline enums were merged above; the page's own rows have no owner.
                     diagnostics.push(Diagnostic::warning(
                         "type-name-unknown",
                         &page.source,
@@ -117,7 +119,6 @@ fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnost
             add_rows(&mut acc.properties, &page.properties, page);
             add_rows(&mut acc.relationships, &page.relationships, page);
             add_members(acc, page, diagnostics);
-            add_inline_enums(page, types, diagnostics);
         }
         PageKind::Api | PageKind::Unknown => {
             let Some(body) = &page.request_body else {
@@ -213,7 +214,9 @@ fn set_base(
 }
 
 fn add_rows(accs: &mut Vec<PropertyAcc>, rows: &[PropertyRow], page: &Page) {
-    for row in rows {
+    // `@odata.type`, `@odata.etag`...: instance annotations some tables list; every generated
+    // type carries `@odata.type` already, and none is a property of the type.
+    for row in rows.iter().filter(|r| !r.name.starts_with('@')) {
         let source = at(page, row.line);
         match accs
             .iter_mut()

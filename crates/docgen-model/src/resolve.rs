@@ -170,7 +170,14 @@ fn resolve_property(
     }
     if row.type_ref.primitive().is_some() {
         if let Some((first, _)) = lists.first() {
-            property.values = Some(first.values.clone());
+            let is_string = row.type_ref.primitive() == Some(Primitive::String);
+            match is_string
+                .then(|| documented_enum(&row.name, &first.values, types))
+                .flatten()
+            {
+                Some(name) => property.type_name = name,
+                None => property.values = Some(first.values.clone()),
+            }
         }
         return property;
     }
@@ -186,6 +193,38 @@ fn resolve_property(
         );
     }
     property
+}
+
+/// The documented enum a `String` property's values list names: the enum page (or inline
+/// enum) whose members include every listed value. When several do, the one whose name the
+/// property's name ends with (`markImportance` → `importance`); otherwise none.
+fn documented_enum(property: &str, values: &[String], types: &Types) -> Option<String> {
+    if values.len() < 2 {
+        return None;
+    }
+    let candidates: Vec<&TypeAcc> = types
+        .values()
+        .filter(|t| t.enum_page && !t.members.is_empty())
+        .filter(|t| {
+            values
+                .iter()
+                .all(|v| t.members.iter().any(|(m, _)| &m.name == v))
+        })
+        .collect();
+    let property = property.to_ascii_lowercase();
+    match candidates.as_slice() {
+        [only] => Some(only.name.clone()),
+        many => {
+            let named: Vec<&&TypeAcc> = many
+                .iter()
+                .filter(|t| property.ends_with(&t.name.to_ascii_lowercase()))
+                .collect();
+            match named.as_slice() {
+                [only] => Some(only.name.clone()),
+                _ => None,
+            }
+        }
+    }
 }
 
 fn add_implied(

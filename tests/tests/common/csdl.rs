@@ -56,7 +56,9 @@ impl Csdl {
                         .unwrap_or_else(|| name.to_owned()),
                     None => name.to_owned(),
                 };
-                let name = name.strip_prefix("graph.").map_or(name.clone(), |n| format!("microsoft.graph.{n}"));
+                let name = name
+                    .strip_prefix("graph.")
+                    .map_or(name.clone(), |n| format!("microsoft.graph.{n}"));
                 name.to_ascii_lowercase()
             };
             for node in schema.children().filter(|n| n.is_element()) {
@@ -66,7 +68,9 @@ impl Csdl {
                     "EnumType" => Kind::Enum,
                     _ => continue,
                 };
-                let Some(name) = node.attribute("Name") else { continue };
+                let Some(name) = node.attribute("Name") else {
+                    continue;
+                };
                 let mut t = CsdlType {
                     name: name.to_owned(),
                     namespace: namespace.clone(),
@@ -77,40 +81,61 @@ impl Csdl {
                     members: Vec::new(),
                 };
                 for child in node.children().filter(|n| n.is_element()) {
-                    let Some(child_name) = child.attribute("Name") else { continue };
+                    let Some(child_name) = child.attribute("Name") else {
+                        continue;
+                    };
                     match child.tag_name().name() {
                         "Property" => {
-                            let (ty, collection) = split_type(child.attribute("Type").unwrap_or_default());
+                            let (ty, collection) =
+                                split_type(child.attribute("Type").unwrap_or_default());
                             t.properties.push((child_name.to_owned(), ty, collection));
                         }
                         "NavigationProperty" => {
-                            let (ty, collection) = split_type(child.attribute("Type").unwrap_or_default());
+                            let (ty, collection) =
+                                split_type(child.attribute("Type").unwrap_or_default());
                             t.navigation.push((child_name.to_owned(), ty, collection));
                         }
                         "Member" => t.members.push(child_name.to_owned()),
                         _ => {}
                     }
                 }
-                csdl.types.insert(format!("{namespace}.{name}").to_ascii_lowercase(), t);
+                csdl.types
+                    .insert(format!("{namespace}.{name}").to_ascii_lowercase(), t);
             }
         }
         csdl
     }
 
     /// Structural (`navigation` false) or navigation properties of a type and its base chain
-    /// (cycles cut), by lower-case name.
-    pub fn chain_properties(&self, t: &CsdlType, navigation: bool) -> BTreeMap<String, (String, bool)> {
+    /// (cycles cut), by lower-case name. Ancestors for which `include` is false contribute
+    /// nothing (their own properties), though the walk goes on through them.
+    pub fn chain_properties(
+        &self,
+        t: &CsdlType,
+        navigation: bool,
+        include: &dyn Fn(&CsdlType) -> bool,
+    ) -> BTreeMap<String, (String, bool)> {
         let mut out = BTreeMap::new();
         let mut current = Some(t);
         let mut seen = 0;
-        while let Some(t) = current {
-            let list = if navigation { &t.navigation } else { &t.properties };
-            for (name, ty, collection) in list {
-                out.entry(name.to_ascii_lowercase())
-                    .or_insert_with(|| (ty.to_ascii_lowercase(), *collection));
+        while let Some(ancestor) = current {
+            if seen == 0 || include(ancestor) {
+                let list = if navigation {
+                    &ancestor.navigation
+                } else {
+                    &ancestor.properties
+                };
+                for (name, ty, collection) in list {
+                    out.entry(name.to_ascii_lowercase())
+                        .or_insert_with(|| (ty.to_ascii_lowercase(), *collection));
+                }
             }
             seen += 1;
-            current = t.base.as_ref().and_then(|b| self.types.get(b)).filter(|_| seen < 64);
+            current = ancestor
+                .base
+                .as_ref()
+                .and_then(|b| self.types.get(b))
+                .filter(|_| seen < 64);
         }
         out
     }

@@ -290,7 +290,14 @@ impl Walker {
                 value,
                 description,
             } => {
-                if matches!(
+                if let Some(inline) = self.inline_enum.clone() {
+                    let members = tables::member_rows(rows, name, value, description, &mut cx);
+                    self.page.inline_enums.push(docgen_ir::InlineEnum {
+                        name: inline.value,
+                        members,
+                        line: inline.line,
+                    });
+                } else if matches!(
                     section,
                     Section::Members | Section::Preamble | Section::Other | Section::Properties
                 ) {
@@ -449,17 +456,32 @@ fn yaml_scalar(value: &serde_norway::Value) -> String {
     }
 }
 
+/// The page's kind: `doc_type` says, unless the page plainly contradicts it (a title "x resource
+/// type" and no HTTP request block on a page typed `apiPageType`, as some hand-written pages
+/// are), in which case the content wins.
 fn page_kind(page: &Page) -> PageKind {
+    let from_content = kind_from_content(page);
     let doc_type = page
         .front_matter
         .get("doc_type")
         .map(|d| d.to_ascii_lowercase());
-    match doc_type.as_deref() {
-        Some("apipagetype") => return PageKind::Api,
-        Some("resourcepagetype") => return PageKind::Resource,
-        Some("enumpagetype") => return PageKind::Enum,
-        _ => {}
+    let declared = match doc_type.as_deref() {
+        Some("apipagetype") => PageKind::Api,
+        Some("resourcepagetype") => PageKind::Resource,
+        Some("enumpagetype") => PageKind::Enum,
+        _ => return from_content,
+    };
+    let title_names_type = page
+        .title
+        .as_ref()
+        .is_some_and(|t| title_subject(&t.value).is_some());
+    if declared == PageKind::Api && page.http.is_empty() && title_names_type {
+        return from_content;
     }
+    declared
+}
+
+fn kind_from_content(page: &Page) -> PageKind {
     let title = page
         .title
         .as_ref()
@@ -511,29 +533,34 @@ fn title_subject(title: &str) -> Option<&str> {
         .filter(|name| prose::is_type_name(name))
 }
 
-/// The type a resource or enum page defines: from its title, else its JSON representation's
-/// `@odata.type`.
+/// The type a resource or enum page defines: its JSON representation's `@odata.type`
+/// annotation (checked by the docs' own build) when that disagrees with the title, else the
+/// title ("x resource type"), else the JSON body's `@odata.type`, else a one-word title.
 fn subject(page: &Page) -> Option<Located<String>> {
-    if let Some(title) = &page.title {
-        if let Some(name) = title_subject(&title.value) {
-            return Some(Located::new(name.to_owned(), title.line));
-        }
-    }
-    page.examples
+    let from_title = page.title.as_ref().and_then(|title| {
+        title_subject(&title.value).map(|name| Located::new(name.to_owned(), title.line))
+    });
+    let resources = page
+        .examples
         .iter()
-        .filter(|e| e.role == ExampleRole::Resource)
-        .find_map(|e| {
-            if let Some(t) = e.annotation.as_ref().and_then(|a| a.odata_type.as_deref()) {
-                let name = prose::strip_namespace(t);
-                if prose::is_type_name(name) {
-                    return Some(Located::new(name.to_owned(), e.line));
-                }
-            }
-            odata_type_of(e).map(|(name, line)| Located::new(name, line))
-        })
-        .or_else(|| {
-            let title = page.title.as_ref()?;
-            let name = title.value.trim();
-            prose::is_type_name(name).then(|| Located::new(name.to_owned(), title.line))
-        })
+        .filter(|e| e.role == ExampleRole::Resource);
+    let annotated = resources.clone().find_map(|e| {
+        let t = e.annotation.as_ref()?.odata_type.as_deref()?;
+        let name = prose::strip_namespace(t);
+        prose::is_type_name(name).then(|| Located::new(name.to_owned(), e.line))
+    });
+    match (from_title, annotated) {
+        // Same name: keep the title's spelling (annotations are sometimes all lower-case).
+        (Some(title), Some(a)) if title.value.eq_ignore_ascii_case(&a.value) => Some(title),
+        (_, Some(a)) => Some(a),
+        (Some(title), None) => Some(title),
+        (None, None) => resources
+            .filter_map(|e| odata_type_of(e).map(|(name, line)| Located::new(name, line)))
+            .next()
+            .or_else(|| {
+                let title = page.title.as_ref()?;
+                let name = title.value.trim();
+                prose::is_type_name(name).then(|| Located::new(name.to_owned(), title.line))
+            }),
+    }
 }

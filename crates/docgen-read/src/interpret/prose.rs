@@ -9,14 +9,25 @@ use docgen_ir::TypeRef;
 use crate::blocks::Inline;
 
 /// Phrases that introduce a list of allowed values, lower-case, longest first.
-const VALUE_MARKERS: [&str; 6] = [
+const VALUE_MARKERS: [&str; 13] = [
     "the possible values are",
     "possible values are",
     "possible values include",
     "possible values",
     "valid values are",
     "allowed values are",
+    "supported values are",
+    "the supported values are",
+    "can be one of the following values",
+    "can be one of",
+    "must be one of",
+    "which can be",
+    "one of the following values",
 ];
+
+/// Markers that also begin ordinary sentences ("which can be used to..."): a list after them
+/// counts only with two or more values.
+const LOOSE_MARKERS: [&str; 3] = ["which can be", "can be one of", "must be one of"];
 
 /// Reads "Possible values are: `a`, `b`, `c`." from a description. Empty when there is none.
 pub fn possible_values(text: &str) -> Vec<String> {
@@ -30,55 +41,46 @@ pub fn possible_values(text: &str) -> Vec<String> {
     };
     let rest = text.get(at + marker.len()..).unwrap_or("");
     let rest = rest.trim_start_matches([':', ' ', '-']);
-    let mut values = Vec::new();
-    for item in split_items(rest) {
-        let (item, ends_sentence) = match item.strip_suffix('.') {
-            Some(stripped) => (stripped, true),
-            None => (item, false),
-        };
-        let item = item.trim().trim_matches(['`', '"', '\'', '*', '“', '”']);
-        if !is_value_token(item) {
-            break;
-        }
-        values.push(item.to_owned());
-        if ends_sentence {
-            break;
-        }
+    let loose = LOOSE_MARKERS.contains(&marker);
+    let values = value_list(rest);
+    if loose && values.len() < 2 {
+        return Vec::new();
     }
     values
 }
 
-/// Splits a value list on commas and a final "and"/"or", stopping at a sentence end.
-fn split_items(rest: &str) -> Vec<&str> {
-    let mut items = Vec::new();
-    for part in rest.split(',') {
-        let part = part.trim();
-        let part = part
-            .strip_prefix("and ")
-            .or_else(|| part.strip_prefix("or "))
-            .unwrap_or(part);
-        // "a or b" / "a and b" within one comma part.
-        let mut words = part.split_whitespace();
-        match (words.next(), words.next(), words.next(), words.next()) {
-            (Some(a), Some("or" | "and"), Some(b), None) => {
-                items.push(a);
-                items.push(b);
-            }
-            (Some(first), Some(_), _, _) => {
-                // A sentence continues after the value: keep the value only.
-                items.push(first);
-                if !first.ends_with('.') {
-                    break;
-                }
-            }
-            (Some(one), None, _, _) => items.push(one),
-            (None, ..) => break,
+/// Reads `a, b, c and d.` word by word: values separated by commas (or a final "and"/"or"),
+/// ending at a sentence end, the end of the text, or prose after a value. One value followed
+/// by prose ("are listed in the following table") is prose, not a list.
+fn value_list(rest: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut expect_value = true;
+    let mut stopped_by_prose = false;
+    for word in rest.split_whitespace() {
+        let bare = word.trim_end_matches(['`', '"', '\'', '*', '”', ')']);
+        let ends_sentence = bare.ends_with('.') || bare.ends_with(';');
+        let has_comma = bare.ends_with(',');
+        let core = bare
+            .trim_end_matches([',', '.', ';'])
+            .trim_matches(['`', '"', '\'', '*', '“', '”', '(']);
+        if !values.is_empty() && matches!(core, "or" | "and") {
+            expect_value = true;
+            continue;
         }
-        if items.last().is_some_and(|i| i.ends_with('.')) {
+        if !expect_value || !is_value_token(core) {
+            stopped_by_prose = true;
             break;
         }
+        values.push(core.to_owned());
+        if ends_sentence {
+            break;
+        }
+        expect_value = has_comma;
     }
-    items
+    if stopped_by_prose && values.len() == 1 {
+        values.clear();
+    }
+    values
 }
 
 fn is_value_token(item: &str) -> bool {
@@ -161,9 +163,11 @@ pub fn is_type_name(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
 }
 
+/// `#microsoft.graph.callRecords.session` → `session`: type names never contain dots, so
+/// everything before the last one is a namespace.
 pub fn strip_namespace(name: &str) -> &str {
     let name = name.trim_start_matches('#');
-    name.strip_prefix("microsoft.graph.").unwrap_or(name)
+    name.rsplit('.').next().unwrap_or(name)
 }
 
 /// The object named in "a JSON representation of the [x] object" and similar prose.
@@ -273,7 +277,7 @@ mod tests {
 
     #[test]
     fn value_lists() {
-        let table: [(&str, &[&str]); 8] = [
+        let table: [(&str, &[&str]); 13] = [
             (
                 "Device platform. Possible values are: `android`, `iOS`.",
                 &["android", "iOS"],
@@ -297,6 +301,14 @@ mod tests {
                 &["a", "b"],
             ),
             ("Possible values are: one, two. Read-only.", &["one", "two"]),
+            (
+                "Sets the importance, which can be: `low`, `normal`, `high`.",
+                &["low", "normal", "high"],
+            ),
+            ("An id which can be used to correlate calls.", &[]),
+            ("Possible values are listed in the following table.", &[]),
+            ("Possible values are: `none`.", &["none"]),
+            ("Possible values are: a or b. Default is a.", &["a", "b"]),
         ];
         for (text, want) in table {
             assert_eq!(possible_values(text), want, "{text}");
