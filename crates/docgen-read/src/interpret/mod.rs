@@ -377,6 +377,38 @@ impl Walker {
             self.page.subject = subject(&self.page);
         }
         self.request_body_from_example();
+        self.report_if_empty();
+    }
+
+    /// A page that yields no fact is said so, with its kind, so no page is lost silently.
+    fn report_if_empty(&mut self) {
+        let p = &self.page;
+        let has_facts = p.subject.is_some()
+            || !p.properties.is_empty()
+            || !p.relationships.is_empty()
+            || !p.members.is_empty()
+            || !p.inline_enums.is_empty()
+            || !p.http.is_empty()
+            || p.request_body
+                .as_ref()
+                .is_some_and(|b| !b.properties.is_empty());
+        if !has_facts {
+            let line = p.title.as_ref().map_or(1, |t| t.line);
+            let kind = p
+                .front_matter
+                .get("doc_type")
+                .cloned()
+                .unwrap_or_else(|| "none".to_owned());
+            let message = format!(
+                "no type, property, enum member or route was found on this page (doc_type: {kind})"
+            );
+            self.page.diagnostics.push(Diagnostic::note(
+                "page-without-facts",
+                &self.page.source,
+                line,
+                message,
+            ));
+        }
     }
 
     /// When prose does not name the request body's type, the request example's
