@@ -10,6 +10,7 @@
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum CertificateIssuanceStates {
     Unknown,
     ChallengeIssued,
@@ -161,6 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for CertificateIssuanceStates {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum CertificateRevocationStatus {
     None,
     Pending,
@@ -240,6 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for CertificateRevocationStatus {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum CertificateValidityPeriodScale {
     Days,
     Months,
@@ -311,6 +314,7 @@ impl<'de> ::serde::Deserialize<'de> for CertificateValidityPeriodScale {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum DevicePlatformType {
     Android,
     AndroidForWork,
@@ -438,6 +442,7 @@ impl<'de> ::serde::Deserialize<'de> for DevicePlatformType {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum KeyStorageProviderOption {
     UseTpmKspOtherwiseUseSoftwareKsp,
     UseTpmKspOtherwiseFail,
@@ -519,6 +524,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyStorageProviderOption {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum KeyUsages {
     KeyEncipherment,
     DigitalSignature,
@@ -586,6 +592,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyUsages {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum SubjectAlternativeNameType {
     None,
     EmailAddress,
@@ -669,6 +676,7 @@ impl<'de> ::serde::Deserialize<'de> for SubjectAlternativeNameType {
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord,
 )]
+#[non_exhaustive]
 pub enum SubjectNameFormat {
     CommonName,
     CommonNameIncludingEmail,

@@ -10,6 +10,7 @@
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
+#[non_exhaustive]
 pub struct ManagedAllDeviceCertificateState {
     /// The `@odata.type` annotation: the concrete type of a polymorphic value.
     #[serde(
@@ -117,6 +118,7 @@ impl ManagedAllDeviceCertificateState {
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
+#[non_exhaustive]
 pub struct ManagedDeviceCertificateState {
     /// The `@odata.type` annotation: the concrete type of a polymorphic value.
     #[serde(

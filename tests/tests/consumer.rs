@@ -110,10 +110,8 @@ fn typed_fields_and_forward_compatible_enums() {
         body,
         "an unknown member re-serialises unchanged"
     );
-    let patch = ManagedDeviceCertificateState {
-        device_platform: Some(DevicePlatformType::AndroidForWork),
-        ..Default::default()
-    };
+    let mut patch = ManagedDeviceCertificateState::default();
+    patch.device_platform = Some(DevicePlatformType::AndroidForWork);
     assert_eq!(
         serde_json::to_value(&patch).unwrap(),
         serde_json::json!({ "devicePlatform": "androidForWork" }),

@@ -125,6 +125,9 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
             ::std::cmp::PartialOrd,
             ::std::cmp::Ord,
         )]
+        // Members are added to the service every month; non_exhaustive makes adding a
+        // variant a minor (additive) change for this crate's users.
+        #[non_exhaustive]
         pub enum #name {
             #(#variant_defs)*
             #[doc = " A value this crate does not know (yet), kept exactly as received."]

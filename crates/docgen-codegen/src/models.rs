@@ -69,6 +69,9 @@ fn struct_tokens(table: &TypeTable<'_>, layout: &StructLayout<'_>) -> TokenStrea
             ::serde::Serialize,
             ::serde::Deserialize,
         )]
+        // Docs add properties every month; non_exhaustive makes a new field a minor
+        // (additive) change. Build values with `Default::default()` and assign fields.
+        #[non_exhaustive]
         pub struct #name {
             #[doc = " The `@odata.type` annotation: the concrete type of a polymorphic value."]
             #[serde(rename = #ODATA_TYPE, default, skip_serializing_if = #skip)]

@@ -38,11 +38,10 @@ fn unknown_enum_members_round_trip() {
 
 #[test]
 fn patch_bodies_carry_only_what_was_set() {
-    let body = ManagedDeviceCertificateState {
-        certificate_key_length: Some(2048),
-        r#type: Some("user".to_owned()),
-        ..Default::default()
-    };
+    // Generated structs are non_exhaustive: built from Default, fields assigned.
+    let mut body = ManagedDeviceCertificateState::default();
+    body.certificate_key_length = Some(2048);
+    body.r#type = Some("user".to_owned());
     assert_eq!(
         serde_json::to_string(&body).unwrap(),
         r#"{"certificateKeyLength":2048,"type":"user"}"#
