@@ -16,7 +16,10 @@ fn has_facts(page: &Page) -> bool {
         || !page.members.is_empty()
         || !page.inline_enums.is_empty()
         || !page.http.is_empty()
-        || page.request_body.as_ref().is_some_and(|b| !b.properties.is_empty())
+        || page
+            .request_body
+            .as_ref()
+            .is_some_and(|b| !b.properties.is_empty())
 }
 
 #[test]
@@ -36,7 +39,11 @@ fn every_corpus_page_is_read_or_reported() {
         assert!(path_problems.is_empty(), "{path_problems:?}");
         let read = std::panic::catch_unwind(|| docgen_read::read_paths(&[corpus.join(folder)]))
             .unwrap_or_else(|_| panic!("{folder}: a page made the reader panic"));
-        assert_eq!(read.pages.len(), files.len(), "{folder}: every file gives a page");
+        assert_eq!(
+            read.pages.len(),
+            files.len(),
+            "{folder}: every file gives a page"
+        );
         let with_facts = read.pages.iter().filter(|p| has_facts(p)).count();
         let reported = read
             .pages
@@ -48,8 +55,15 @@ fn every_corpus_page_is_read_or_reported() {
             "corpus read {folder}: {} pages, {with_facts} with facts, {reported} reported without facts",
             read.pages.len()
         );
-        assert_eq!(with_facts + reported, read.pages.len(), "{folder}: a page was lost silently");
+        assert_eq!(
+            with_facts + reported,
+            read.pages.len(),
+            "{folder}: a page was lost silently"
+        );
         let merged = docgen_model::merge(&read.pages);
-        assert!(!merged.model.types.is_empty(), "{folder}: the model has types");
+        assert!(
+            !merged.model.types.is_empty(),
+            "{folder}: the model has types"
+        );
     }
 }

@@ -67,7 +67,7 @@ fn editing_one_property_is_caught_with_a_diff() {
     let run = generate(copy.path());
     let out = root().join("generated");
     let stale = docgen::output::stale_files(&out, &run.files).unwrap();
-    assert_eq!(stale, ["src/models.rs"]);
+    assert_eq!(stale, ["docgen-model.json", "src/models.rs"]);
     let diff = docgen::output::unified_diff(&out, "generated", &run.files, &stale);
     assert!(
         diff.contains("-    pub certificate_key_length: ::std::option::Option<i32>,"),

@@ -3,7 +3,9 @@
 //! read pages ([`docgen_read`]) → merge ([`docgen_model`]) → generate ([`docgen_codegen`]) →
 //! write atomically ([`output`]).
 
+pub mod drift;
 pub mod output;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +42,9 @@ pub fn build_model_in(base: &Path, paths: &[PathBuf]) -> ModelRun {
     }
 }
 
+/// The file in a generated crate that records the model it was generated from.
+pub const MODEL_FILE: &str = "docgen-model.json";
+
 /// A generated crate's files and what went into them.
 pub struct GenerateRun {
     pub files: std::collections::BTreeMap<String, String>,
@@ -68,8 +73,12 @@ pub fn generate_in(
     let generated = docgen_codegen::generate(&run.model, &options)?;
     let mut diagnostics = run.diagnostics;
     diagnostics.extend(generated.diagnostics.iter().cloned());
+    let mut files = generated.files;
+    // The model the crate was generated from, so a later run can say what changed since.
+    let model_json = serde_json::to_string_pretty(&run.model)? + "\n";
+    files.insert(MODEL_FILE.to_owned(), model_json);
     Ok(GenerateRun {
-        files: generated.files,
+        files,
         pages: run.pages,
         types: run.model.types.len(),
         routes: run.model.routes.len(),

@@ -1,5 +1,6 @@
 //! The `docgen` command line.
 
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,22 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// What changed between two doc sets, and what it breaks for the generated crate's users.
+    ///
+    /// `docgen drift OLD NEW` compares two doc sets (files or folders, any format);
+    /// `docgen drift --git REV [FOLDER]` compares FOLDER (default `docs-input`) at git
+    /// revision REV with the working tree.
+    Drift {
+        paths: Vec<PathBuf>,
+        /// Compare the folder at this git revision with the working tree.
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Exit with status 1 on breaking changes, or on any change.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
     /// Generate a standalone crate from pages.
     Generate {
         #[arg(required = true)]
@@ -46,6 +63,20 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Exit 1 when any change is breaking for the generated crate's users.
+    Breaking,
+    /// Exit 1 on any change at all.
+    Any,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +115,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let json = serde_json::to_string_pretty(&run.model)?;
             writeln!(std::io::stdout(), "{json}")?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Drift {
+            paths,
+            git,
+            format,
+            fail_on,
+        } => {
+            let report = match (git, paths.as_slice()) {
+                (Some(rev), []) => {
+                    docgen::drift::against_revision(&rev, &docgen::drift::default_folder())?
+                }
+                (Some(rev), [folder]) => docgen::drift::against_revision(&rev, folder)?,
+                (None, [old, new]) => docgen::drift::between(old, new),
+                _ => anyhow::bail!("give OLD and NEW, or --git REV and at most one folder"),
+            };
+            let text = match format {
+                ReportFormat::Markdown => docgen_drift::markdown(&report),
+                ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+            };
+            std::io::stdout().write_all(text.as_bytes())?;
+            let fail = match fail_on {
+                Some(FailOn::Breaking) => report.has_breaking(),
+                Some(FailOn::Any) => !report.changes.is_empty(),
+                None => false,
+            };
+            Ok(if fail {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Generate {
             paths,

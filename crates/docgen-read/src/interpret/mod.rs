@@ -314,8 +314,12 @@ impl Walker {
                     .methods
                     .extend(tables::method_rows(rows, name, returns, description));
             }
-            TableKind::Permissions { kind, scopes } => {
-                let read = tables::permission_rows(rows, kind, scopes, &mut cx);
+            TableKind::Permissions {
+                kind,
+                scopes,
+                most_first,
+            } => {
+                let read = tables::permission_rows(rows, kind, scopes, most_first, &mut cx);
                 self.page.permissions.extend(read);
             }
             TableKind::Pairs { name, value } => {

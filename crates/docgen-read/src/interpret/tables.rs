@@ -29,6 +29,8 @@ pub enum TableKind {
     Permissions {
         kind: usize,
         scopes: usize,
+        /// "Permissions (from most to least privileged)": the IR keeps least privileged first.
+        most_first: bool,
     },
     /// Header/Value and Name/Description pairs (request headers, query options).
     Pairs {
@@ -59,7 +61,14 @@ pub fn classify(header: &[Inline]) -> TableKind {
     if let Some(kind) = find(&|w| w == "permission type") {
         let scopes = find(&|w| w.starts_with("permission") && w != "permission type")
             .unwrap_or(if kind == 0 { 1 } else { 0 });
-        return TableKind::Permissions { kind, scopes };
+        let most_first = words
+            .get(scopes)
+            .is_some_and(|w| w.contains("most to least"));
+        return TableKind::Permissions {
+            kind,
+            scopes,
+            most_first,
+        };
     }
     if let (Some(name), Some(returns)) = (
         find(&|w| w == "method" || w == "methods"),
@@ -285,6 +294,7 @@ pub fn permission_rows(
     rows: &[TableRow],
     kind: usize,
     scopes: usize,
+    most_first: bool,
     cx: &mut RowContext<'_>,
 ) -> Vec<Permission> {
     let mut out = Vec::new();
@@ -302,7 +312,10 @@ pub fn permission_rows(
                 "a TODO placeholder stands where permissions belong; no permission was recorded",
             ));
         }
-        let scopes = split_scopes(&clean);
+        let mut scopes = split_scopes(&clean);
+        if most_first {
+            scopes.reverse();
+        }
         out.push(Permission {
             kind: kind_cell.text.trim().to_owned(),
             supported: !scopes.is_empty(),
@@ -393,7 +406,11 @@ mod tests {
                 "Permission type",
                 "Permissions (from least to most privileged)"
             ])),
-            TableKind::Permissions { kind: 0, scopes: 1 }
+            TableKind::Permissions {
+                kind: 0,
+                scopes: 1,
+                most_first: false
+            }
         ));
         assert!(matches!(
             classify(&header(&["Method", "Return Type", "Description"])),
