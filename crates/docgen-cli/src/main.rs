@@ -1,6 +1,5 @@
 //! The `docgen` command line.
 
-
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
