@@ -59,7 +59,7 @@ pub fn sync(docs: &Path, from: Option<&Path>, include: &[String]) -> anyhow::Res
     let before = crate::build_model_in(Path::new(""), &[docs.to_path_buf()]);
 
     let mut matched = BTreeMap::new();
-    let (files, _) = docgen_read::collect_files(&[from.clone()]);
+    let (files, _) = docgen_read::collect_files(std::slice::from_ref(&from));
     for file in files {
         let Ok(relative) = file.strip_prefix(&from) else {
             continue;
