@@ -534,7 +534,9 @@ fn kind_from_content(page: &Page) -> PageKind {
     }
     if !page.http.is_empty() {
         PageKind::Api
-    } else if !page.members.is_empty() && page.properties.is_empty() {
+    } else if (!page.members.is_empty() || !page.inline_enums.is_empty())
+        && page.properties.is_empty()
+    {
         PageKind::Enum
     } else if !page.properties.is_empty() {
         PageKind::Resource

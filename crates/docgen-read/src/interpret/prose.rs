@@ -201,7 +201,12 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
             "object" | "objects" | "collection" | "resource" | "entity" | "entities"
         );
         let word = word.trim_matches(['`', '*', '"']);
-        (names_object && is_type_name(word) && !is_filler(word))
+        // "... and a bulkManagedDeviceActionResult in the response body": a camelCase word
+        // there is a type name even where no link marks it (copied text keeps no links).
+        let in_body = next == "in" && words.get(i + 2).is_some_and(|w| *w == "the");
+        let camel = word.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && word.chars().any(|c| c.is_ascii_uppercase());
+        ((names_object || (in_body && camel)) && is_type_name(word) && !is_filler(word))
             .then(|| strip_namespace(word).to_owned())
     })
 }

@@ -85,6 +85,10 @@ impl Outline {
         if is_numbered_example(&key) {
             return Some(self.numbered_example());
         }
+        if is_values_title(text) {
+            // "signInAudience values": an enum defined in passing, `###` in the markdown.
+            return Some(3);
+        }
         if self.in_examples && is_caption(text, &key, next) {
             return Some(self.sub_level);
         }
@@ -123,6 +127,31 @@ pub(super) fn normalize(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// "signInAudience values" / "x enum values": one identifier-like word, then "values".
+fn is_values_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let name_then = |rest: &[&str]| {
+        rest.iter()
+            .map(|w| w.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let (name, rest) = match words.split_first() {
+        Some((name, rest)) => (*name, name_then(rest)),
+        None => return false,
+    };
+    let names_enum = matches!(
+        rest.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["values"] | ["enum", "values"] | ["enumeration", "values"]
+    );
+    names_enum
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().any(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// "Request", "Response", and the numbered "Request 2" some pages use.
