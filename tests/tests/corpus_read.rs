@@ -1,6 +1,15 @@
 //! Every page of the shared corpus is read without a panic, and none is lost: each yields facts
 //! or a diagnostic that says why it did not.
 
+/// Figures go to the process's stderr directly: the test harness captures `eprintln!` of
+/// passing tests, and CI's log should show them.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 use std::path::PathBuf;
 
 use docgen_ir::Page;
@@ -51,7 +60,7 @@ fn every_corpus_page_is_read_or_reported() {
             .filter(|p| !has_facts(p))
             .filter(|p| p.diagnostics.iter().any(|d| d.code == "page-without-facts"))
             .count();
-        eprintln!(
+        report!(
             "corpus read {folder}: {} pages, {with_facts} with facts, {reported} reported without facts",
             read.pages.len()
         );

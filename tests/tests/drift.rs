@@ -2,6 +2,15 @@
 //! corpus versions, and checked against a difference of the two models computed here
 //! independently, from their JSON.
 
+/// Figures go to the process's stderr directly: the test harness captures `eprintln!` of
+/// passing tests, and CI's log should show them.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -177,9 +186,10 @@ fn intune_2020_to_2021_agrees_with_the_model_difference() {
     for c in &report.changes {
         *by_kind.entry(format!("{:?}", c.change)).or_default() += 1;
     }
-    eprintln!(
+    report!(
         "drift intune 2020-01 → 2021-07: {} breaking, {} additive; {by_kind:?}",
-        report.summary.breaking, report.summary.additive
+        report.summary.breaking,
+        report.summary.additive
     );
     insta::assert_snapshot!("intune_2020_01_to_2021_07", docgen_drift::markdown(&report));
 }

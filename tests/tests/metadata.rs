@@ -15,6 +15,15 @@
 //! The corpus is public documentation kept outside the repository; without it the test says so
 //! and passes.
 
+/// Figures go to the process's stderr directly: the test harness captures `eprintln!` of
+/// passing tests, and CI's log should show them.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,7 +64,7 @@ impl Figures {
     }
 
     fn print(&self, folder: &str) {
-        eprintln!(
+        report!(
             "metadata {folder}: type recall {:.2}% ({}/{}), property recall {:.2}% ({}/{}), precision {:.2}% ({}/{}), type accuracy {:.2}% ({}/{}), member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); relationship recall {:.2}% ({}/{}); property recall over the whole CSDL chain {:.2}% ({}/{})",
             100.0 * ratio(self.types), self.types.0, self.types.1,
             100.0 * ratio(self.recall), self.recall.0, self.recall.1,

@@ -1,5 +1,7 @@
 //! The `docgen` command line.
 
+mod check;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +52,9 @@ enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Report documentation problems (for doc authors and CI): exit 0 clean, 1 errors (or
+    /// warnings with `--deny warnings`), 2 could not run.
+    Check(check::CheckArgs),
     /// Generate a standalone crate from pages.
     Generate {
         #[arg(required = true)]
@@ -145,6 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Check(args) => Ok(check::run(args)),
         Command::Generate {
             paths,
             out,

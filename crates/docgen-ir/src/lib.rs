@@ -195,6 +195,10 @@ pub struct RequestBody {
     pub parameters: Vec<PropertyRow>,
     /// "Do not supply a request body", or no section content at all.
     pub empty: bool,
+    /// The prose says the body holds parameters ("supply JSON representation of the
+    /// parameters"), so its table goes to `parameters`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parameters_prose: bool,
     pub line: u32,
 }
 

@@ -34,7 +34,8 @@ pub(crate) struct TypeAcc {
     pub namespace: Option<String>,
     pub enum_page: bool,
     pub keyed: bool,
-    pub base: Option<(String, String)>,
+    /// Name, `file:line`, and whether prose stated it (rather than rows' "Inherited from").
+    pub base: Option<(String, String, bool)>,
     pub description: Option<String>,
     pub origin: Origin,
     pub properties: Vec<PropertyAcc>,
@@ -174,27 +175,30 @@ fn type_entry<'t>(types: &'t mut Types, name: &str, origin: Origin) -> &'t mut T
         })
 }
 
-/// The base from "Inherits from" prose, else from rows that say "Inherited from [x]".
+/// The base a page states: "Inherits from" prose, else the ancestor its rows name most often
+/// ("Inherited from [x]" notes name an ancestor, the direct base or one further up such as
+/// `entity` for `id`). Prose beats rows silently; two pages stating different bases the same
+/// way is a conflict.
 fn set_base(
     acc: &mut TypeAcc,
     page: &Page,
     rows: &[PropertyRow],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let stated = page
-        .base
-        .as_ref()
-        .map(|b| (b.value.clone(), b.line))
-        .or_else(|| {
-            rows.iter()
-                .find_map(|r| r.inherited_from.clone().map(|b| (b, r.line)))
-        });
-    let Some((base, line)) = stated else {
+    let from_prose = page.base.as_ref().map(|b| (b.value.clone(), b.line));
+    let stated = match from_prose {
+        Some(found) => Some((found, true)),
+        None => most_named_ancestor(rows).map(|found| (found, false)),
+    };
+    let Some(((base, line), prose)) = stated else {
         return;
     };
     match &acc.base {
-        None => acc.base = Some((base, at(page, line))),
-        Some((kept, kept_at)) if !kept.eq_ignore_ascii_case(&base) => {
+        None => acc.base = Some((base, at(page, line), prose)),
+        Some((_, _, false)) if prose => acc.base = Some((base, at(page, line), prose)),
+        Some((kept, kept_at, kept_prose))
+            if *kept_prose == prose && !kept.eq_ignore_ascii_case(&base) =>
+        {
             diagnostics.push(
                 Diagnostic::warning(
                     "conflicting-base",
@@ -211,6 +215,28 @@ fn set_base(
         }
         Some(_) => {}
     }
+}
+
+/// The ancestor most rows say they inherit from; on a tie, the one named first.
+fn most_named_ancestor(rows: &[PropertyRow]) -> Option<(String, u32)> {
+    let mut counts: Vec<(String, u32, usize)> = Vec::new();
+    for row in rows {
+        let Some(name) = &row.inherited_from else {
+            continue;
+        };
+        match counts
+            .iter_mut()
+            .find(|(n, _, _)| n.eq_ignore_ascii_case(name))
+        {
+            Some(entry) => entry.2 += 1,
+            None => counts.push((name.clone(), row.line, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.2).max()?;
+    counts
+        .into_iter()
+        .find(|c| c.2 == best)
+        .map(|(name, line, _)| (name, line))
 }
 
 fn add_rows(accs: &mut Vec<PropertyAcc>, rows: &[PropertyRow], page: &Page) {

@@ -67,7 +67,7 @@ pub(crate) fn resolve(
                 name: acc.name.clone(),
                 namespace: acc.namespace.clone(),
                 kind,
-                base: acc.base.as_ref().map(|(b, _)| b.clone()),
+                base: acc.base.as_ref().map(|(b, _, _)| b.clone()),
                 properties: if kind == TypeKind::Enum {
                     Vec::new()
                 } else {

@@ -49,7 +49,19 @@ pub(crate) fn routes(
         for line in &page.http {
             let key = (line.path.clone(), line.method.clone());
             let source = format!("{}:{}", page.source, line.line);
-            if let Some(existing) = out.get(&key) {
+            if let Some(existing) = out.get_mut(&key) {
+                // Pages of derived types document the same route (a create per kind of
+                // mobileApp): the route takes and returns their nearest common base.
+                let widened = widen(&mut existing.request_type, request_type.as_ref(), types)
+                    | widen(&mut existing.response_type, response_type.as_ref(), types);
+                if widened {
+                    existing.resource = existing
+                        .request_type
+                        .as_ref()
+                        .or(existing.response_type.as_ref())
+                        .map(|t| t.name.clone());
+                    continue;
+                }
                 if existing.source != source {
                     diagnostics.push(
                         Diagnostic::note(
@@ -91,6 +103,49 @@ pub(crate) fn routes(
         }
     }
     out.into_values().collect()
+}
+
+/// Widens `kept` to the nearest common base of it and `other` when they differ. Returns
+/// whether the two differed (the pages document one polymorphic route).
+fn widen(
+    kept: &mut Option<TypeUse>,
+    other: Option<&TypeUse>,
+    types: &BTreeMap<String, TypeDef>,
+) -> bool {
+    let (Some(k), Some(o)) = (kept.as_mut(), other) else {
+        return false;
+    };
+    if k.name.eq_ignore_ascii_case(&o.name) {
+        return false;
+    }
+    if let Some(base) = common_base(&k.name, &o.name, types) {
+        k.name = base;
+    }
+    true
+}
+
+/// The nearest type both `a` and `b` are or derive from, following `base` links.
+fn common_base(a: &str, b: &str, types: &BTreeMap<String, TypeDef>) -> Option<String> {
+    let chain = |start: &str| {
+        let mut out = Vec::new();
+        let mut current = Some(start.to_ascii_lowercase());
+        while let Some(name) = current.take() {
+            if out.contains(&name) || out.len() > 64 {
+                break;
+            }
+            current = types
+                .get(&name)
+                .and_then(|t| t.base.as_ref())
+                .map(|b| b.to_ascii_lowercase());
+            out.push(name);
+        }
+        out
+    };
+    let ours = chain(a);
+    let theirs = chain(b);
+    ours.iter()
+        .find(|n| theirs.contains(n))
+        .map(|n| types.get(n).map_or_else(|| n.clone(), |t| t.name.clone()))
 }
 
 /// The operation a method and path perform. The method decides the family; the path's shape

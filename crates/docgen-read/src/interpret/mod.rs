@@ -204,7 +204,15 @@ impl Walker {
                 {
                     body.empty = true;
                 }
-                if body.type_name.is_none() {
+                // Actions: "supply JSON representation of the parameters" — the table that
+                // follows lists parameters, not properties of a type.
+                if lower.contains("of the parameters")
+                    || lower.contains("the following parameters")
+                    || lower.contains("parameters that can be used")
+                {
+                    body.parameters_prose = true;
+                }
+                if body.type_name.is_none() && !body.parameters_prose {
                     if let Some(name) = prose::json_representation_type(text) {
                         body.type_name = Some(Located::new(name, line));
                         body.evidence = Some(TypeEvidence::Prose);
@@ -275,7 +283,14 @@ impl Walker {
                     (Section::RequestBody, TypedFirst::Parameter) => {
                         self.request_body(line).parameters.extend(read);
                     }
-                    (Section::RequestBody, _) => self.request_body(line).properties.extend(read),
+                    (Section::RequestBody, _) => {
+                        let body = self.request_body(line);
+                        if body.parameters_prose {
+                            body.parameters.extend(read);
+                        } else {
+                            body.properties.extend(read);
+                        }
+                    }
                     (Section::Properties, _) => self.page.properties.extend(read),
                     // Some pages put the properties table before any section heading.
                     (Section::Preamble | Section::Other, TypedFirst::Property) => {

@@ -184,6 +184,21 @@ pub fn typed_rows(
             continue;
         };
         let row_name = name_cell.text.trim().trim_matches(['*', '`']).trim();
+        let others_empty = row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == name || c.text.trim().is_empty());
+        if others_empty {
+            // `|**Device configuration**|`: a label grouping the rows below, not a property.
+            cx.diagnostics.push(Diagnostic::note(
+                "table-group-row",
+                cx.source,
+                row.line,
+                format!("`{row_name}` labels a group of rows; it is not a property"),
+            ));
+            continue;
+        }
         if !is_property_name(row_name) {
             cx.diagnostics.push(Diagnostic::warning(
                 "property-name-unreadable",
