@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+mod bench;
+
 /// The docs the checked-in crate is generated from, and where it lives, relative to the root.
 const DOCS_INPUT: &str = "docs-input";
 const GENERATED: &str = "generated";
@@ -19,6 +21,11 @@ fn main() -> ExitCode {
         Some("regenerate") => regenerate(),
         Some("check") => check(),
         Some("sync") => sync(std::env::args().skip(2).collect()),
+        Some("bench") => {
+            bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()).map(|()| ExitCode::SUCCESS)
+        }
+        Some("bench-stage") => bench::run_stage(&std::env::args().skip(2).collect::<Vec<_>>())
+            .map(|()| ExitCode::SUCCESS),
         _ => {
             eprintln!(
                 "usage: cargo xtask <regenerate|check|sync [--from DIR] [--include GLOB]...>"
@@ -35,7 +42,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> anyhow::Result<PathBuf> {
+pub(crate) fn root() -> anyhow::Result<PathBuf> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = manifest.parent().context("xtask has no parent folder")?;
     Ok(root.to_path_buf())
@@ -48,23 +55,74 @@ fn generate() -> anyhow::Result<docgen::GenerateRun> {
 }
 
 fn regenerate() -> anyhow::Result<ExitCode> {
+    let root = root()?;
+    let out = root.join(GENERATED);
+    let stamp_file = root.join("target/docgen-regenerate.stamp");
+    let before = stamp(&root)?;
+    if std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(before.as_str()) {
+        println!(
+            "xtask: nothing changed since the last regeneration ({DOCS_INPUT}/, {GENERATED}/ and \
+             the generator hash the same); skipped"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let run = generate()?;
-    let out = root()?.join(GENERATED);
     let stale = docgen::output::stale_files(&out, &run.files)?;
     if stale.is_empty() {
         println!("xtask: {GENERATED}/ is up to date with {DOCS_INPUT}/ (nothing written)");
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        docgen::output::write_atomically(&out, &run.files)
+            .with_context(|| format!("cannot write {GENERATED}/"))?;
+        println!(
+            "xtask: regenerated {GENERATED}/ from {} pages ({} types, {} routes); {} files changed",
+            run.pages,
+            run.types,
+            run.routes,
+            stale.len()
+        );
     }
-    docgen::output::write_atomically(&out, &run.files)
-        .with_context(|| format!("cannot write {GENERATED}/"))?;
-    println!(
-        "xtask: regenerated {GENERATED}/ from {} pages ({} types, {} routes); {} files changed",
-        run.pages,
-        run.types,
-        run.routes,
-        stale.len()
-    );
+    // A cache, not an output: it lives in target/ and is never committed.
+    if let Some(dir) = stamp_file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(&stamp_file, stamp(&root)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A SHA-256 over what regeneration depends on and produces: the generator (this very
+/// executable, which links docgen), every file of `docs-input/` and of `generated/`.
+fn stamp(root: &Path) -> anyhow::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(std::fs::read(std::env::current_exe()?)?);
+    for folder in [DOCS_INPUT, GENERATED] {
+        let mut files = Vec::new();
+        collect(&root.join(folder), &mut files);
+        files.sort();
+        for file in files {
+            hasher.update(file.to_string_lossy().as_bytes());
+            hasher.update(std::fs::read(&file).unwrap_or_default());
+        }
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 fn check() -> anyhow::Result<ExitCode> {

@@ -35,6 +35,14 @@ impl<'a> LineIndex<'a> {
 
 /// Folds every run of white space (including non-breaking spaces) into one space and trims.
 pub fn collapse_spaces(text: &str) -> String {
+    // Most cells are already folded: copy them in one go.
+    let folded = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c != ' ' && (c.is_whitespace() || c == '\u{a0}'));
+    if folded {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if word.is_empty() {

@@ -31,7 +31,12 @@ const LOOSE_MARKERS: [&str; 3] = ["which can be", "can be one of", "must be one 
 
 /// Reads "Possible values are: `a`, `b`, `c`." from a description. Empty when there is none.
 pub fn possible_values(text: &str) -> Vec<String> {
+    // Every marker holds "value", "one of" or "can be"; most descriptions hold none, and one
+    // scan is far cheaper than one per marker.
     let lower = text.to_ascii_lowercase();
+    if !(lower.contains("value") || lower.contains("one of") || lower.contains("can be")) {
+        return Vec::new();
+    }
     let Some((at, marker)) = VALUE_MARKERS
         .iter()
         .filter_map(|m| lower.find(m).map(|i| (i, *m)))
@@ -132,6 +137,10 @@ pub const INHERITANCE_MARKERS: [&str; 6] = [
 /// preferring a link.
 pub fn inherited_from(inline: &Inline) -> Option<String> {
     let lower = inline.text.to_ascii_lowercase();
+    // Every marker holds "from", "subclass" or "subtype": skip the per-marker scans otherwise.
+    if !(lower.contains("from") || lower.contains("sub")) {
+        return None;
+    }
     let at = INHERITANCE_MARKERS
         .iter()
         .filter_map(|m| lower.find(m).map(|i| i + m.len()))

@@ -1,0 +1,339 @@
+//! `cargo xtask bench`: docgen's speed and memory against the floor of its own work.
+//!
+//! The floor is reading the files and running the format's parser over them on one core
+//! (pulldown-cmark for markdown and copied text, scraper for HTML), doing nothing with the
+//! result. Each stage runs in a fresh child process (`xtask bench-stage ...`) several times; the
+//! child reports its wall time and its peak resident memory (`VmHWM`), so one stage's memory
+//! never hides another's. Medians and ratios to the floor are printed, with the machine.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+
+/// Runs per stage; the median is reported.
+const RUNS: usize = 5;
+
+pub fn bench(args: &[String]) -> anyhow::Result<()> {
+    let runs = match args.iter().position(|a| a == "--runs") {
+        Some(i) => args.get(i + 1).context("--runs needs a number")?.parse()?,
+        None => RUNS,
+    };
+    let corpus = crate::root()?.join("../shared/corpus");
+    if !corpus.is_dir() {
+        println!("bench: skipped: ../shared/corpus not found");
+        return Ok(());
+    }
+    let folders: Vec<PathBuf> = [
+        "graph-beta-intune-2021-07",
+        "graph-beta-intune-2020-01",
+        "graph-beta-handwritten-dev",
+    ]
+    .iter()
+    .map(|f| corpus.join(f))
+    .collect();
+    let scratch = tempfile::tempdir()?;
+    println!("bench: {}", machine());
+    println!("bench: {runs} runs per stage, medians; ratios are to the single-core floor\n");
+
+    let bytes = size_on_disk(&folders);
+    println!(
+        "== markdown: all corpus folders ({} pages, {:.1} MB)",
+        count_pages(&folders),
+        mb(bytes)
+    );
+    let floor = stage(runs, "floor-markdown", &folders)?;
+    let model = stage(runs, "model", &folders)?;
+    report(
+        "floor: read + pulldown-cmark, 1 core",
+        &floor,
+        &floor,
+        bytes,
+    );
+    report("docgen model", &model, &floor, bytes);
+
+    let intune = vec![folders[0].clone()];
+    let intune_bytes = size_on_disk(&intune);
+    println!("\n== generate: Intune 2021-07 ({:.1} MB)", mb(intune_bytes));
+    let intune_floor = stage(runs, "floor-markdown", &intune)?;
+    let out = scratch.path().join("generated");
+    let mut gen_args = intune.clone();
+    gen_args.push(out);
+    let generate = stage(runs, "generate", &gen_args)?;
+    report(
+        "floor: read + pulldown-cmark, 1 core",
+        &intune_floor,
+        &intune_floor,
+        intune_bytes,
+    );
+    report(
+        "docgen generate (parse, merge, codegen, print, write)",
+        &generate,
+        &intune_floor,
+        intune_bytes,
+    );
+
+    println!("\n== scaling: the corpus repeated under other names");
+    for copies in [1, 2, 4] {
+        let dir = scratch.path().join(format!("x{copies}"));
+        let mut set = Vec::new();
+        for copy in 0..copies {
+            for folder in &folders {
+                let name = folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let target = dir.join(format!("copy{copy}-{name}"));
+                copy_tree(folder, &target)?;
+                set.push(target);
+            }
+        }
+        let b = size_on_disk(&set);
+        let f = stage(runs.min(3), "floor-markdown", &set)?;
+        let m = stage(runs.min(3), "model", &set)?;
+        report(&format!("{copies}x floor"), &f, &f, b);
+        report(&format!("{copies}x docgen model"), &m, &f, b);
+        std::fs::remove_dir_all(&dir)?;
+    }
+
+    for (format, render) in [("text", "render-text"), ("html", "render-html")] {
+        let dir = scratch.path().join(format);
+        let rendered = stage_once(render, &[folders.clone(), vec![dir.clone()]].concat())?;
+        let set = vec![dir.clone()];
+        let b = size_on_disk(&set);
+        println!(
+            "\n== {format}: the corpus rendered as the site shows it ({rendered} pages, {:.1} MB)",
+            mb(b)
+        );
+        let floor_stage = if format == "html" {
+            "floor-html"
+        } else {
+            "floor-markdown"
+        };
+        let f = stage(runs.min(3), floor_stage, &set)?;
+        let m = stage(runs.min(3), "model", &set)?;
+        let floor_name = if format == "html" {
+            "floor: read + scraper, 1 core"
+        } else {
+            "floor: read + pulldown-cmark, 1 core"
+        };
+        report(floor_name, &f, &f, b);
+        report("docgen model", &m, &f, b);
+    }
+    Ok(())
+}
+
+/// One stage's measurements over several runs.
+struct Measured {
+    seconds: Vec<f64>,
+    peak_kb: Vec<u64>,
+}
+
+fn median<T: Copy + PartialOrd>(values: &[T]) -> T {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    sorted[sorted.len() / 2]
+}
+
+fn report(label: &str, m: &Measured, floor: &Measured, bytes: u64) {
+    let t = median(&m.seconds);
+    let peak = median(&m.peak_kb);
+    println!(
+        "  {label:<55} {:>8.3} s  {:>5.2}x floor  peak {:>7.1} MB ({:.2}x input)",
+        t,
+        t / median(&floor.seconds),
+        peak as f64 / 1024.0,
+        (peak as f64 * 1024.0) / bytes.max(1) as f64
+    );
+}
+
+fn stage(runs: usize, name: &str, args: &[PathBuf]) -> anyhow::Result<Measured> {
+    let mut m = Measured {
+        seconds: Vec::new(),
+        peak_kb: Vec::new(),
+    };
+    for _ in 0..runs.max(1) {
+        let (seconds, peak) = child(name, args)?;
+        m.seconds.push(seconds);
+        m.peak_kb.push(peak);
+    }
+    Ok(m)
+}
+
+fn stage_once(name: &str, args: &[PathBuf]) -> anyhow::Result<u64> {
+    let output = Command::new(std::env::current_exe()?)
+        .arg("bench-stage")
+        .arg(name)
+        .args(args)
+        .output()?;
+    if !output.status.success() {
+        bail!("{name} failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0))
+}
+
+/// Runs one stage in a child process; returns its wall time and peak memory.
+fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64)> {
+    let output = Command::new(std::env::current_exe()?)
+        .arg("bench-stage")
+        .arg(name)
+        .args(args)
+        .output()?;
+    if !output.status.success() {
+        bail!(
+            "stage {name} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut parts = text.split_whitespace();
+    let seconds: f64 = parts.next().context("no time")?.parse()?;
+    let peak: u64 = parts.next().context("no memory")?.parse()?;
+    Ok((seconds, peak))
+}
+
+/// The child side: runs one stage and prints `seconds peak_kb`.
+pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
+    let (name, rest) = args.split_first().context("stage name")?;
+    let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+    let start = Instant::now();
+    match name.as_str() {
+        "floor-markdown" => {
+            let pool = rayon_one()?;
+            pool.install(|| {
+                floor(&paths, |text| {
+                    pulldown_cmark::Parser::new_ext(
+                        text,
+                        pulldown_cmark::Options::ENABLE_TABLES
+                            | pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+                    )
+                    .count()
+                })
+            });
+        }
+        "floor-html" => {
+            floor(&paths, |text| {
+                scraper::Html::parse_document(text).tree.nodes().count()
+            });
+        }
+        "model" => {
+            let run = docgen::build_model(&paths);
+            let json = serde_json::to_vec(&run.model)?;
+            std::hint::black_box(json);
+        }
+        "generate" => {
+            let (out, pages) = paths
+                .split_last()
+                .context("generate needs an output folder")?;
+            let run = docgen::generate(pages, "bench-models")?;
+            docgen::output::write_atomically(out, &run.files)?;
+        }
+        "render-text" | "render-html" => {
+            let (out, folders) = paths
+                .split_last()
+                .context("render needs an output folder")?;
+            let count = render_all(folders, out, name == "render-html")?;
+            println!("{count}");
+            return Ok(());
+        }
+        other => bail!("unknown stage `{other}`"),
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!("{seconds} {}", peak_kb());
+    Ok(())
+}
+
+fn rayon_one() -> anyhow::Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(1).build()?)
+}
+
+/// Reads every page and runs `parse` over it, on the calling thread.
+fn floor(paths: &[PathBuf], parse: impl Fn(&str) -> usize) {
+    let (files, _) = docgen_read::collect_files(paths);
+    let mut total = 0;
+    for file in files {
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            total += parse(&text);
+        }
+    }
+    std::hint::black_box(total);
+}
+
+fn render_all(folders: &[PathBuf], out: &Path, html: bool) -> anyhow::Result<usize> {
+    let (files, _) = docgen_read::collect_files(folders);
+    let mut count = 0;
+    for (i, file) in files.iter().enumerate() {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        let (rendered, ext) = if html {
+            (docgen_tests::render_html(&text), "html")
+        } else {
+            (docgen_tests::render_text(&text), "txt")
+        };
+        std::fs::create_dir_all(out)?;
+        std::fs::write(out.join(format!("{i:05}.{ext}")), rendered)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn peak_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn size_on_disk(paths: &[PathBuf]) -> u64 {
+    let (files, _) = docgen_read::collect_files(paths);
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn count_pages(paths: &[PathBuf]) -> usize {
+    docgen_read::collect_files(paths).0.len()
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+            })
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores")
+}
