@@ -10,11 +10,11 @@ use docgen_ir::Format;
 /// code fences or `<!-- -->` annotations. Anything else is text copied from the site.
 pub fn detect_format(text: &str) -> Format {
     let text = text.trim_start_matches('\u{feff}');
-    let head: String = text
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].to_ascii_lowercase();
     let head_trim = head.trim_start();
     if head_trim.starts_with("<!doctype html")
         || head_trim.starts_with("<html")

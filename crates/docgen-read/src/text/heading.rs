@@ -117,16 +117,29 @@ impl Outline {
 
 /// Whether `text` is one of the known section titles, whatever the outline.
 pub(super) fn is_section_title(text: &str) -> bool {
+    // The longest title is a few words; most lines are prose, and normalising them is waste.
+    if text.len() > 64 {
+        return false;
+    }
     let key = normalize(text);
     SECTIONS.contains(&key.as_str()) || is_request_or_response(&key) || is_numbered_example(&key)
 }
 
 /// Lower-case with runs of blanks as one space, so spacing and case do not matter.
 pub(super) fn normalize(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// "signInAudience values" / "x enum values": one identifier-like word, then "values".

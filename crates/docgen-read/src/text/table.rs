@@ -72,8 +72,14 @@ const SPECS: &[Spec] = &[
 
 /// The table spec whose header row `text` is, if any.
 pub(super) fn header(text: &str) -> Option<&'static Spec> {
+    // Header rows are a few words; most lines are prose or rows and are not normalised.
+    if text.len() > 96 {
+        return None;
+    }
+    static JOINED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| SPECS.iter().map(|s| s.cells.join(" ")).collect());
     let key = heading::normalize(text);
-    SPECS.iter().find(|s| s.cells.join(" ") == key)
+    JOINED.iter().position(|j| *j == key).and_then(|i| SPECS.get(i))
 }
 
 /// Reads the table whose header is at `start`. Returns the block, the index past its last
