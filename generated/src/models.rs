@@ -52,7 +52,9 @@ pub struct ManagedAllDeviceCertificateState {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub certificate_expiration_date_time: ::std::option::Option<::std::string::String>,
+    pub certificate_expiration_date_time: ::std::option::Option<
+        crate::primitives::DateTimeOffset,
+    >,
     #[serde(
         rename = "certificateIssuerName",
         default,
@@ -94,7 +96,9 @@ pub struct ManagedAllDeviceCertificateState {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub certificate_issuance_date_time: ::std::option::Option<::std::string::String>,
+    pub certificate_issuance_date_time: ::std::option::Option<
+        crate::primitives::DateTimeOffset,
+    >,
     /// The time the revoke status was last changed
     #[serde(
         rename = "certificateRevokeStatusLastChangeDateTime",
@@ -102,7 +106,7 @@ pub struct ManagedAllDeviceCertificateState {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_revoke_status_last_change_date_time: ::std::option::Option<
-        ::std::string::String,
+        crate::primitives::DateTimeOffset,
     >,
 }
 impl ManagedAllDeviceCertificateState {
@@ -229,7 +233,9 @@ pub struct ManagedDeviceCertificateState {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub certificate_expiration_date_time: ::std::option::Option<::std::string::String>,
+    pub certificate_expiration_date_time: ::std::option::Option<
+        crate::primitives::DateTimeOffset,
+    >,
     /// Last certificate issuance state change
     #[serde(
         rename = "certificateLastIssuanceStateChangedDateTime",
@@ -237,7 +243,7 @@ pub struct ManagedDeviceCertificateState {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_last_issuance_state_changed_date_time: ::std::option::Option<
-        ::std::string::String,
+        crate::primitives::DateTimeOffset,
     >,
     /// Last certificate issuance state change
     #[serde(
@@ -246,7 +252,7 @@ pub struct ManagedDeviceCertificateState {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub last_certificate_state_change_date_time: ::std::option::Option<
-        ::std::string::String,
+        crate::primitives::DateTimeOffset,
     >,
     /// Issuer
     #[serde(
@@ -314,7 +320,9 @@ pub struct ManagedDeviceCertificateState {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub certificate_issuance_date_time: ::std::option::Option<::std::string::String>,
+    pub certificate_issuance_date_time: ::std::option::Option<
+        crate::primitives::DateTimeOffset,
+    >,
     /// Error code
     #[serde(
         rename = "certificateErrorCode",

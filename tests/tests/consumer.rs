@@ -137,3 +137,30 @@ fn route_table_builds_encoded_paths() {
     );
     assert_eq!(graph_models::routes::ROUTES.len(), 33);
 }
+
+#[test]
+fn requests_match_back_to_routes_and_timestamps_are_typed() {
+    use graph_models::routes;
+    let path =
+        routes::device_management_device_configurations_all_managed_device_certificate_states_item(
+            "a/b c'",
+        );
+    assert_eq!(
+        path,
+        "/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/a%2Fb%20c%27"
+    );
+    let (route, params) = routes::match_route(&http::Method::PATCH, &path)
+        .expect("the builder's path matches its route");
+    assert_eq!(route.params, ["managedAllDeviceCertificateStateId"]);
+    assert_eq!(params, ["a/b c'"], "the encoded `/` stays inside the key");
+    assert!(routes::match_route(&http::Method::PUT, &path).is_none());
+
+    let state: ManagedDeviceCertificateState = serde_json::from_value(serde_json::json!({
+        "certificateExpirationDateTime": "2017-01-01T00:02:14.9489247-08:00"
+    }))
+    .unwrap();
+    let expires = state.certificate_expiration_date_time.as_ref().unwrap();
+    assert_eq!(expires.get().nanosecond(), 948_924_700);
+    assert_eq!(expires.get().offset().whole_hours(), -8);
+    assert_eq!(expires.as_str(), "2017-01-01T00:02:14.9489247-08:00");
+}

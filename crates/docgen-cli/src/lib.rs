@@ -27,7 +27,10 @@ pub fn build_model(paths: &[PathBuf]) -> ModelRun {
 
 /// Like [`build_model`] with `paths` relative to `base`, and sources named relative to it.
 pub fn build_model_in(base: &Path, paths: &[PathBuf]) -> ModelRun {
-    let read = docgen_read::read_paths_in(base, paths);
+    model_run(docgen_read::read_paths_in(base, paths))
+}
+
+fn model_run(read: docgen_read::ReadSet) -> ModelRun {
     let merged = docgen_model::merge(&read.pages);
     let mut diagnostics = read.diagnostics;
     for page in &read.pages {
@@ -65,9 +68,14 @@ pub fn generate_in(
     paths: &[PathBuf],
     crate_name: &str,
 ) -> anyhow::Result<GenerateRun> {
-    let run = build_model_in(base, paths);
+    let read = docgen_read::read_paths_in(base, paths);
+    // The model holds no examples: they are taken from the pages before merging, and become
+    // the generated crate's round-trip tests.
+    let examples = docgen_codegen::ExampleCase::from_pages(&read.pages);
+    let run = model_run(read);
     let options = docgen_codegen::Options {
         crate_name: crate_name.to_owned(),
+        examples,
         ..docgen_codegen::Options::default()
     };
     let generated = docgen_codegen::generate(&run.model, &options)?;

@@ -4,6 +4,10 @@
 //! fallback variant holding any other string: deserialising an unknown member never fails
 //! and re-serialises unchanged. Serde is implemented by hand through `as_str` and
 //! `From<String>` because `#[serde(other)]` cannot keep the unknown text.
+//!
+//! Derives: `Eq`, `Hash` and `Ord` always hold (variants and a `String`); `Copy` never does,
+//! since the fallback owns its text. Documented member values are associated constants,
+//! with `value()` and `from_value()` between variants and numbers.
 
 use std::collections::BTreeSet;
 
@@ -21,7 +25,7 @@ use crate::text::{doc_attrs, location};
 const FALLBACK: &str = "Other";
 
 /// Method names of the generated `impl`; member constants must not take them.
-const METHODS: [&str; 2] = ["as_str", "value"];
+const METHODS: [&str; 3] = ["as_str", "value", "from_value"];
 
 struct Variant<'m> {
     member: &'m Member,
@@ -206,12 +210,23 @@ fn as_str_body(variants: &[Variant<'_>], fallback: &RustName) -> TokenStream {
     }
 }
 
-/// `value()` maps variants to their documented numbers; only emitted when the docs give
-/// at least one.
+/// `value()` maps variants to their documented numbers and `from_value()` back; only
+/// emitted when the docs give at least one.
 fn value_fn(variants: &[Variant<'_>], fallback: &RustName) -> TokenStream {
     if variants.iter().all(|v| v.constant.is_none()) {
         return TokenStream::new();
     }
+    // Two members documented with one number: the first is what the number means (a second
+    // arm would be unreachable).
+    let mut seen = BTreeSet::new();
+    let from_arms = variants.iter().filter_map(|v| {
+        let constant = v.constant.as_ref()?;
+        if !seen.insert(v.member.value?) {
+            return None;
+        }
+        let variant = &v.name;
+        Some(quote!(Self::#constant => ::std::option::Option::Some(Self::#variant),))
+    });
     let arms = variants.iter().map(|v| {
         let variant = &v.name;
         match &v.constant {
@@ -227,6 +242,14 @@ fn value_fn(variants: &[Variant<'_>], fallback: &RustName) -> TokenStream {
             match self {
                 #(#arms)*
                 Self::#fallback(_) => ::std::option::Option::None,
+            }
+        }
+
+        #[doc = " The member the docs give the numeric value `value`, if any."]
+        pub fn from_value(value: i64) -> ::std::option::Option<Self> {
+            match value {
+                #(#from_arms)*
+                _ => ::std::option::Option::None,
             }
         }
     }

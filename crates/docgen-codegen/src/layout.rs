@@ -5,16 +5,20 @@
 //! derived declaration (the derived page is the more specific documentation). Relationships
 //! (navigation properties) follow properties at each level, since `$expand` inlines them.
 //!
-//! A struct that contains itself directly, or through other structs, has infinite size; a
-//! non-collection field whose type is in the same strongly connected component of the
-//! "contains" graph is boxed, which breaks every such cycle. Collections are already on the
-//! heap and are never boxed.
+//! A field whose type has derived types holds that type's polymorphic enum
+//! ([`crate::family`]), so a derived value keeps its own properties. A struct that contains
+//! itself directly, or through other structs, has infinite size; a non-collection field
+//! whose struct type is in the same strongly connected component of the "contains" graph is
+//! boxed, which breaks every such cycle. Collections are already on the heap and never
+//! boxed; polymorphic enums box their variants, so they end every path through them.
 
 use std::collections::BTreeSet;
 
 use docgen_ir::{Diagnostic, Primitive};
 use docgen_model::{Property, TypeKind};
 
+use crate::family::Families;
+use crate::graph::strongly_connected;
 use crate::naming::{sanitize, Case, RustName, Scope};
 use crate::resolve::{is_float, Resolved, TypeTable};
 use crate::text::location;
@@ -27,6 +31,8 @@ pub(crate) struct Field<'m> {
     pub prop: &'m Property,
     pub ty: Resolved,
     pub boxed: bool,
+    /// The field's struct type has derived types: it holds the polymorphic enum.
+    pub poly: bool,
 }
 
 pub(crate) struct StructLayout<'m> {
@@ -35,25 +41,46 @@ pub(crate) struct StructLayout<'m> {
     /// The Rust name of the `@odata.type` field (first, so it is serialised first).
     pub odata_type: RustName,
     pub fields: Vec<Field<'m>>,
-    /// The base chain, nearest base first (for documentation).
+    /// The base chain, nearest base first.
     pub bases: Vec<usize>,
+    /// Wire names of the `Edm.Stream` properties left out (a stream has its own URL).
+    pub streams: Vec<&'m str>,
     pub eq: bool,
 }
 
-/// Lays out every entity and complex type of `table`, in table order.
+/// Lays out every entity and complex type of `table`, in table order. Boxing, `poly` and
+/// `eq` are settled by [`finish`], once the polymorphic families are known.
 pub(crate) fn layouts<'m>(
     table: &TypeTable<'m>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<StructLayout<'m>> {
-    let mut layouts = Vec::new();
-    // Type index -> layout index, for the containment graph.
+    table
+        .types
+        .iter()
+        .enumerate()
+        .filter(|(_, info)| info.def.kind != TypeKind::Enum)
+        .map(|(type_index, _)| layout_one(table, type_index, diagnostics))
+        .collect()
+}
+
+/// Marks polymorphic fields, boxes what cycles need, and decides `Eq` for every struct and
+/// polymorphic enum.
+pub(crate) fn finish(
+    table: &TypeTable<'_>,
+    families: &mut Families,
+    layouts: &mut [StructLayout<'_>],
+) {
+    // Type index -> layout index.
     let mut layout_of = vec![None; table.types.len()];
-    for (type_index, info) in table.types.iter().enumerate() {
-        if info.def.kind == TypeKind::Enum {
-            continue;
+    for (index, layout) in layouts.iter().enumerate() {
+        layout_of[layout.type_index] = Some(index);
+    }
+    for layout in layouts.iter_mut() {
+        for field in &mut layout.fields {
+            if let Resolved::Struct(target) = field.ty {
+                field.poly = families.any(target).is_some();
+            }
         }
-        layout_of[type_index] = Some(layouts.len());
-        layouts.push(layout_one(table, type_index, diagnostics));
     }
 
     let edges: Vec<Vec<usize>> = layouts
@@ -63,7 +90,9 @@ pub(crate) fn layouts<'m>(
                 .fields
                 .iter()
                 .filter_map(|field| match field.ty {
-                    Resolved::Struct(target) if !field.prop.collection => layout_of[target],
+                    Resolved::Struct(target) if !field.prop.collection && !field.poly => {
+                        layout_of[target]
+                    }
                     _ => None,
                 })
                 .collect()
@@ -72,14 +101,16 @@ pub(crate) fn layouts<'m>(
     let component = strongly_connected(&edges);
     for (index, layout) in layouts.iter_mut().enumerate() {
         for field in &mut layout.fields {
-            if let (Resolved::Struct(target), false) = (field.ty, field.prop.collection) {
+            if let (Resolved::Struct(target), false, false) =
+                (field.ty, field.prop.collection, field.poly)
+            {
                 field.boxed = layout_of[target].is_some_and(|t| component[t] == component[index]);
             }
         }
     }
 
     // `Eq` holds unless a float is reachable; start optimistic and remove until stable, so
-    // recursive types settle correctly.
+    // recursive types settle correctly. A polymorphic enum is `Eq` when all its members are.
     let mut eq: Vec<bool> = layouts
         .iter()
         .map(|layout| {
@@ -89,6 +120,7 @@ pub(crate) fn layouts<'m>(
                 .any(|field| matches!(field.ty, Resolved::Primitive(p) if is_float(p)))
         })
         .collect();
+    let mut any_eq: Vec<bool> = vec![true; table.types.len()];
     let mut changed = true;
     while changed {
         changed = false;
@@ -97,6 +129,7 @@ pub(crate) fn layouts<'m>(
                 continue;
             }
             let contains_non_eq = layouts[index].fields.iter().any(|field| match field.ty {
+                Resolved::Struct(target) if field.poly => !any_eq[target],
                 Resolved::Struct(target) => layout_of[target].is_some_and(|t| !eq[t]),
                 _ => false,
             });
@@ -105,11 +138,22 @@ pub(crate) fn layouts<'m>(
                 changed = true;
             }
         }
+        for (base, any) in families.iter() {
+            if any_eq[base]
+                && any
+                    .members
+                    .iter()
+                    .any(|&member| layout_of[member].is_some_and(|m| !eq[m]))
+            {
+                any_eq[base] = false;
+                changed = true;
+            }
+        }
     }
     for (layout, eq) in layouts.iter_mut().zip(eq) {
         layout.eq = eq;
     }
-    layouts
+    families.set_eq(|base| any_eq[base]);
 }
 
 fn layout_one<'m>(
@@ -136,10 +180,14 @@ fn layout_one<'m>(
     let mut scope = Scope::new();
     let odata_type = sanitize(ODATA_TYPE, Case::Snake, &mut scope);
     let mut fields = Vec::new();
+    let mut streams = Vec::new();
     for prop in props {
         let ty = table.resolve(&prop.type_name);
         match ty {
-            Resolved::Primitive(Primitive::Stream) => continue,
+            Resolved::Primitive(Primitive::Stream) => {
+                streams.push(prop.name.as_str());
+                continue;
+            }
             Resolved::Unresolved => {
                 let (file, line) = location(&prop.source);
                 diagnostics.push(Diagnostic::warning(
@@ -160,6 +208,7 @@ fn layout_one<'m>(
             prop,
             ty,
             boxed: false,
+            poly: false,
         });
     }
     StructLayout {
@@ -167,6 +216,7 @@ fn layout_one<'m>(
         odata_type,
         fields,
         bases,
+        streams,
         eq: true,
     }
 }
@@ -225,76 +275,4 @@ fn base_chain(
         break;
     }
     chain
-}
-
-/// Tarjan's algorithm, iterative (type graphs can be deep): the component of each node.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
-    const UNVISITED: usize = usize::MAX;
-    let n = edges.len();
-    let mut index = vec![UNVISITED; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut component = vec![UNVISITED; n];
-    let mut stack = Vec::new();
-    let (mut next_index, mut next_component) = (0, 0);
-    for root in 0..n {
-        if index[root] != UNVISITED {
-            continue;
-        }
-        // (node, position of the next edge to follow)
-        let mut calls = vec![(root, 0usize)];
-        index[root] = next_index;
-        low[root] = next_index;
-        next_index += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(&mut (v, ref mut position)) = calls.last_mut() {
-            if let Some(&w) = edges[v].get(*position) {
-                *position += 1;
-                if index[w] == UNVISITED {
-                    index[w] = next_index;
-                    low[w] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    calls.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    component[w] = next_component;
-                    if w == v {
-                        break;
-                    }
-                }
-                next_component += 1;
-            }
-        }
-    }
-    component
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn components() {
-        // 0 -> 1 -> 2 -> 0 is a cycle; 3 -> 3 a self loop; 4 -> 0 hangs off the cycle.
-        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![0]];
-        let c = strongly_connected(&edges);
-        assert_eq!(c[0], c[1]);
-        assert_eq!(c[1], c[2]);
-        assert_ne!(c[3], c[0]);
-        assert_ne!(c[4], c[0]);
-        assert_ne!(c[4], c[3]);
-    }
 }

@@ -1,22 +1,32 @@
 //! Code generation: a docgen model in, a Rust crate's files out.
 //!
 //! [`generate`] turns a [`docgen_model::Model`] into a crate of serde models (`models.rs`),
-//! forward-compatible enums (`enums.rs`) and a route table with typed path builders
-//! (`routes.rs`). All Rust is built as tokens with `quote`, parsed as a `syn::File` and
+//! polymorphic enums for base types (`polymorphic.rs`), forward-compatible enums
+//! (`enums.rs`), a route table with a matcher and typed path builders (`routes.rs`), and,
+//! from [`Options::examples`], a test per documented example (`tests/examples.rs`). The
+//! model-independent runtime (`routing.rs`, `primitives.rs`, `odata.rs`) is copied from
+//! `runtime/`. Generated Rust is built as tokens with `quote`, parsed as a `syn::File` and
 //! printed with prettyplease, so the output is always syntactically valid; every identifier
-//! comes from [`naming::sanitize`]. The output depends only on the model: the same model
-//! gives byte-identical files.
+//! comes from [`naming::sanitize`]. The output depends only on the model and the examples:
+//! the same input gives byte-identical files.
 //!
 //! Problems in the model (a property whose type the model does not define, a base that is
 //! missing, a route path that does not parse) never fail generation: they come back as
 //! [`docgen_ir::Diagnostic`]s in [`GeneratedCrate::diagnostics`], and the code degrades
 //! (JSON value, no inherited fields, route skipped).
 
+mod builders;
 mod enums;
+mod example_tests;
+mod example_types;
+mod examples;
+mod family;
+mod graph;
 mod layout;
 mod models;
 pub mod naming;
 mod output;
+mod polymorphic;
 mod resolve;
 mod routes;
 mod text;
@@ -28,6 +38,7 @@ use std::path::Path;
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
 
+pub use examples::ExampleCase;
 pub use output::HEADER;
 
 /// What to generate besides the model's content.
@@ -37,6 +48,9 @@ pub struct Options {
     pub crate_name: String,
     /// The generated package's version.
     pub crate_version: String,
+    /// The docs' request and response examples ([`ExampleCase::from_pages`]), each
+    /// becoming a test of the generated crate (or a counted skip with its reason).
+    pub examples: Vec<ExampleCase>,
 }
 
 impl Default for Options {
@@ -44,6 +58,7 @@ impl Default for Options {
         Self {
             crate_name: "graph-models".to_owned(),
             crate_version: "0.1.0".to_owned(),
+            examples: Vec::new(),
         }
     }
 }
@@ -109,17 +124,44 @@ impl std::error::Error for CodegenError {}
 /// Generates the crate for `model`.
 pub fn generate(model: &Model, options: &Options) -> Result<GeneratedCrate, CodegenError> {
     output::validate(options)?;
+    let Some(lib) = naming::crate_ident(&options.crate_name) else {
+        // `validate` has checked the name; this only keeps a panic impossible.
+        return Err(CodegenError::InvalidOption {
+            option: "crate_name",
+            value: options.crate_name.clone(),
+            reason: "not a library name",
+        });
+    };
     let mut diagnostics = Vec::new();
-    let table = resolve::TypeTable::new(model, &mut diagnostics);
-    let layouts = layout::layouts(&table, &mut diagnostics);
+    let mut table = resolve::TypeTable::new(model, &mut diagnostics);
+    let mut layouts = layout::layouts(&table, &mut diagnostics);
+    let mut families = family::Families::new(&mut table, &layouts);
+    layout::finish(&table, &mut families, &mut layouts);
+    let routes = routes::table_routes(model, &mut diagnostics);
+    let context = example_types::Context::new(&table, &families, &layouts, &routes);
 
     let mut files = BTreeMap::new();
     files.insert("Cargo.toml".to_owned(), output::cargo_toml(options));
+    for (path, content) in output::RUNTIME {
+        files.insert(path.to_owned(), output::runtime_file(content));
+    }
     let sources = [
         ("src/lib.rs", output::lib_rs()),
         ("src/enums.rs", enums::generate(&table, &mut diagnostics)),
-        ("src/models.rs", models::generate(&table, &layouts)),
-        ("src/routes.rs", routes::generate(model, &mut diagnostics)),
+        (
+            "src/models.rs",
+            models::generate(&table, &families, &layouts),
+        ),
+        (
+            "src/polymorphic.rs",
+            polymorphic::generate(&table, &families),
+        ),
+        ("src/routes.rs", routes::generate(&routes, &mut diagnostics)),
+        ("tests/examples.rs", example_tests::root()),
+        (
+            "tests/examples/cases.rs",
+            example_tests::generate(&context, &options.examples, &lib),
+        ),
     ];
     for (path, tokens) in sources {
         files.insert(path.to_owned(), output::render(path, tokens)?);

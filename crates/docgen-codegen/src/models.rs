@@ -2,18 +2,25 @@
 //!
 //! Every field is an `Option` that is skipped when `None`, so the same struct serves reads
 //! (the service may omit anything, `$select` omits most) and PATCH bodies (only what the
-//! caller set is sent).
+//! caller set is sent). A field whose type has derived types holds its polymorphic enum.
 
 use docgen_ir::Primitive;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::family::Families;
 use crate::layout::{Field, StructLayout, ODATA_TYPE};
 use crate::resolve::{primitive_type, Resolved, TypeTable};
 use crate::text::doc_attrs;
 
-pub(crate) fn generate(table: &TypeTable<'_>, layouts: &[StructLayout<'_>]) -> TokenStream {
-    let structs = layouts.iter().map(|layout| struct_tokens(table, layout));
+pub(crate) fn generate(
+    table: &TypeTable<'_>,
+    families: &Families,
+    layouts: &[StructLayout<'_>],
+) -> TokenStream {
+    let structs = layouts
+        .iter()
+        .map(|layout| struct_tokens(table, families, layout));
     quote! {
         #![doc = " Structs for the entity and complex types. Every field is optional and skipped"]
         #![doc = " when `None`, so a PATCH body carries only the fields that were set."]
@@ -21,7 +28,11 @@ pub(crate) fn generate(table: &TypeTable<'_>, layouts: &[StructLayout<'_>]) -> T
     }
 }
 
-fn struct_tokens(table: &TypeTable<'_>, layout: &StructLayout<'_>) -> TokenStream {
+fn struct_tokens(
+    table: &TypeTable<'_>,
+    families: &Families,
+    layout: &StructLayout<'_>,
+) -> TokenStream {
     let info = &table.types[layout.type_index];
     let def = info.def;
     let name = &info.name;
@@ -33,6 +44,13 @@ fn struct_tokens(table: &TypeTable<'_>, layout: &StructLayout<'_>) -> TokenStrea
             table.types[base].def.name
         ));
     }
+    if let Some(any) = families.any(layout.type_index) {
+        paragraphs.push(format!(
+            "Other types derive from it: read a value that may be of a derived type as \
+             [`crate::polymorphic::{}`].",
+            any.name
+        ));
+    }
     let docs = doc_attrs(paragraphs);
 
     let eq = if layout.eq {
@@ -41,7 +59,10 @@ fn struct_tokens(table: &TypeTable<'_>, layout: &StructLayout<'_>) -> TokenStrea
         quote!()
     };
     let odata_field = &layout.odata_type;
-    let fields = layout.fields.iter().map(|field| field_tokens(table, field));
+    let fields = layout
+        .fields
+        .iter()
+        .map(|field| field_tokens(table, families, field));
     let skip = skip_if_none();
 
     // The qualified `@odata.type` value, when the docs say the namespace: what a PATCH of a
@@ -82,9 +103,10 @@ fn struct_tokens(table: &TypeTable<'_>, layout: &StructLayout<'_>) -> TokenStrea
     }
 }
 
-fn field_tokens(table: &TypeTable<'_>, field: &Field<'_>) -> TokenStream {
+fn field_tokens(table: &TypeTable<'_>, families: &Families, field: &Field<'_>) -> TokenStream {
     let prop = field.prop;
     let mut paragraphs = vec![prop.description.clone().unwrap_or_default()];
+    let mut with = None;
     let mut ty = match field.ty {
         Resolved::Primitive(primitive) => {
             if primitive == Primitive::Decimal {
@@ -95,9 +117,22 @@ fn field_tokens(table: &TypeTable<'_>, field: &Field<'_>) -> TokenStream {
             }
             // Stream fields never reach here (the layout drops them); JSON stays a safe
             // fallback rather than a panic.
-            primitive_type(primitive).unwrap_or_else(|| quote!(::serde_json::Value))
+            match primitive_type(&quote!(crate), primitive) {
+                Some(carried) => {
+                    with = carried.with;
+                    carried.ty
+                }
+                None => quote!(::serde_json::Value),
+            }
         }
-        Resolved::Struct(index) | Resolved::Enum(index) => table.path(index),
+        Resolved::Struct(index) => match families.any(index) {
+            Some(any) if field.poly => {
+                let name = &any.name;
+                quote!(crate::polymorphic::#name)
+            }
+            _ => table.path(index),
+        },
+        Resolved::Enum(index) => table.path(index),
         Resolved::Unresolved => {
             paragraphs.push(format!(
                 "The docs give its type as `{}`, which the model does not define: kept as JSON.",
@@ -120,9 +155,18 @@ fn field_tokens(table: &TypeTable<'_>, field: &Field<'_>) -> TokenStream {
     let name = &field.name;
     let wire = Literal::string(&prop.name);
     let skip = skip_if_none();
+    let with = with.map(|module| {
+        let helper = if prop.collection {
+            "option_vec"
+        } else {
+            "option"
+        };
+        let path = Literal::string(&format!("{module}::{helper}"));
+        quote!(, with = #path)
+    });
     quote! {
         #docs
-        #[serde(rename = #wire, default, skip_serializing_if = #skip)]
+        #[serde(rename = #wire, default, skip_serializing_if = #skip #with)]
         pub #name: ::std::option::Option<#ty>,
     }
 }

@@ -110,6 +110,23 @@ const RAW_KEYWORDS: [&str; 48] = [
 /// Keywords that cannot be raw identifiers: these get a trailing `_` instead.
 const NON_RAW_KEYWORDS: [&str; 4] = ["self", "Self", "super", "crate"];
 
+/// Whether `name` is a Rust keyword (strict, reserved, or `gen`).
+pub fn is_keyword(name: &str) -> bool {
+    RAW_KEYWORDS.contains(&name) || NON_RAW_KEYWORDS.contains(&name)
+}
+
+/// The library name of a package called `crate_name` (`graph-models` -> `graph_models`), as
+/// an identifier; `None` unless it is one (ASCII letters, digits, `_` and `-`, starting
+/// with a letter, not a keyword). Cargo rejects other names, and `Options` are validated
+/// before anything is generated.
+pub fn crate_ident(crate_name: &str) -> Option<RustName> {
+    let text = crate_name.replace('-', "_");
+    let valid = text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !is_keyword(&text);
+    valid.then_some(RustName { text, raw: false })
+}
+
 /// Turns any documentation name into a valid Rust identifier in `case`, unique in `scope`.
 ///
 /// Words are split at separators (anything not a letter or digit), at lower-to-upper case

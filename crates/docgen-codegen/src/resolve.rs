@@ -38,15 +38,17 @@ pub(crate) struct TypeTable<'m> {
     exact: BTreeMap<&'m str, usize>,
     /// Lower-cased name -> the one type with that name, or `None` when several have it.
     folded: BTreeMap<String, Option<usize>>,
+    /// The type names given so far; names made later (polymorphic enums) steer around them.
+    scope: Scope,
 }
 
 impl<'m> TypeTable<'m> {
     pub fn new(model: &'m Model, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        let mut scope = Scope::new();
         let mut table = TypeTable {
             types: Vec::new(),
             exact: BTreeMap::new(),
             folded: BTreeMap::new(),
+            scope: Scope::new(),
         };
         for def in &model.types {
             if let Some(&first) = table.exact.get(def.name.as_str()) {
@@ -73,7 +75,7 @@ impl<'m> TypeTable<'m> {
                 .entry(def.name.to_lowercase())
                 .and_modify(|slot| *slot = None)
                 .or_insert(Some(index));
-            let name = sanitize(&def.name, Case::UpperCamel, &mut scope);
+            let name = sanitize(&def.name, Case::UpperCamel, &mut table.scope);
             table.types.push(TypeInfo { def, name });
         }
         table
@@ -114,19 +116,45 @@ impl<'m> TypeTable<'m> {
 
     /// The fully qualified path of a model type in the generated crate.
     pub fn path(&self, index: usize) -> TokenStream {
+        self.path_in(&quote!(crate), index)
+    }
+
+    /// The path of a model type under `root`: `crate` inside the generated crate, the
+    /// crate's name (`::graph_models`) in its integration tests.
+    pub fn path_in(&self, root: &TokenStream, index: usize) -> TokenStream {
         let info = &self.types[index];
         let name = &info.name;
         match info.def.kind {
-            TypeKind::Entity | TypeKind::Complex => quote!(crate::models::#name),
-            TypeKind::Enum => quote!(crate::enums::#name),
+            TypeKind::Entity | TypeKind::Complex => quote!(#root::models::#name),
+            TypeKind::Enum => quote!(#root::enums::#name),
         }
+    }
+
+    /// A new type name, distinct from every model type's (a doc type that happens to be
+    /// called `anyDeviceConfiguration` keeps its name; the generated one steps aside).
+    pub fn allocate(&mut self, name: &str) -> RustName {
+        sanitize(name, Case::UpperCamel, &mut self.scope)
     }
 }
 
-/// The Rust type of a primitive; `None` for `Stream`, which models leave out (a stream is
-/// fetched from its own `$value` URL, never inlined in JSON).
-pub(crate) fn primitive_type(primitive: Primitive) -> Option<TokenStream> {
-    Some(match primitive {
+/// How a primitive is carried in a model field.
+pub(crate) struct PrimitiveType {
+    /// The Rust type (the element type, for a collection).
+    pub ty: TokenStream,
+    /// A serde `with` module for the field, when the type's own serde form is not the wire
+    /// form: `Vec<u8>` is base64 text. The module has `option` and `option_vec`.
+    pub with: Option<&'static str>,
+}
+
+/// The Rust type of a primitive in a model field, under `root`; `None` for `Stream`, which
+/// models leave out (a stream is fetched from its own `$value` URL, never inlined in JSON).
+///
+/// `Decimal` is `f64`: serde_json reads every JSON number as `u64`, `i64` or `f64` before a
+/// type sees it (exact decimals need its `arbitrary_precision` feature, which changes number
+/// handling crate-wide), so a decimal type would only dress up the same `f64`. Digits past
+/// `f64`'s precision are rounded; the field's documentation says so.
+pub(crate) fn primitive_type(root: &TokenStream, primitive: Primitive) -> Option<PrimitiveType> {
+    let ty = match primitive {
         Primitive::Boolean => quote!(bool),
         Primitive::Byte => quote!(u8),
         Primitive::SByte => quote!(i8),
@@ -134,19 +162,31 @@ pub(crate) fn primitive_type(primitive: Primitive) -> Option<TokenStream> {
         Primitive::Int32 => quote!(i32),
         Primitive::Int64 => quote!(i64),
         Primitive::Single => quote!(f32),
-        // Decimal has no lossless std type; f64 until a decimal crate is chosen.
         Primitive::Double | Primitive::Decimal => quote!(f64),
-        // Dates, times, durations and GUIDs stay text until real time/uuid types land; Binary
-        // is base64 text on the wire.
-        Primitive::String
-        | Primitive::DateTimeOffset
-        | Primitive::Date
-        | Primitive::TimeOfDay
-        | Primitive::Duration
-        | Primitive::Guid
-        | Primitive::Binary => quote!(::std::string::String),
+        Primitive::String => quote!(::std::string::String),
+        Primitive::DateTimeOffset => quote!(#root::primitives::DateTimeOffset),
+        Primitive::Date => quote!(::time::Date),
+        Primitive::TimeOfDay => quote!(#root::primitives::TimeOfDay),
+        Primitive::Duration => quote!(#root::primitives::Duration),
+        Primitive::Guid => quote!(::uuid::Uuid),
+        Primitive::Binary => {
+            return Some(PrimitiveType {
+                ty: quote!(::std::vec::Vec<u8>),
+                with: Some("crate::primitives::base64"),
+            })
+        }
         Primitive::Stream => return None,
-    })
+    };
+    Some(PrimitiveType { ty, with: None })
+}
+
+/// The Rust type of a primitive standing alone (a response body, a wrapped value), where no
+/// `with` module can apply: `Binary` is the `primitives::Base64` newtype there.
+pub(crate) fn bare_primitive_type(root: &TokenStream, primitive: Primitive) -> Option<TokenStream> {
+    match primitive {
+        Primitive::Binary => Some(quote!(#root::primitives::Base64)),
+        _ => primitive_type(root, primitive).map(|p| p.ty),
+    }
 }
 
 /// Whether a primitive's Rust type is a float (so a struct holding it cannot derive `Eq`).

@@ -1,33 +1,34 @@
-//! `routes.rs` of the generated crate: the route table and one path builder per route.
+//! `routes.rs` of the generated crate: the route table, the matcher and the path builders.
 //!
-//! Each builder takes one `&str` per path parameter, in template order, and percent-encodes
-//! each through the crate's single `encode_path`, so an ID holding `/`, `'` or `%` can never
-//! change which resource a request addresses. Builder names come from the method and the
-//! literal text of the path (`GET /users/{id}/messages` -> `get_users_messages`); routes
-//! that differ only in parameters get `_2`, `_3`... in route order.
+//! The table has one [`Route`](docgen_model::Route) entry per documented method and path.
+//! `match_route` applies the `routing` module's matcher to it. The path builders
+//! ([`crate::builders`]) are one per distinct path, whatever the methods on it. The types
+//! (`Route`, `Permissions`, `PathError`) and `encode_path` live in the static `routing`
+//! module and are re-exported here, so `routes::Route` keeps working.
 
-use docgen_ir::{Diagnostic, PathPart, PathTemplate};
+use docgen_ir::{Diagnostic, PathTemplate};
 use docgen_model::{Model, Route, TypeUse};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::naming::{sanitize, Case, Scope};
-use crate::text::{doc_attrs, location};
+use crate::builders;
+use crate::text::location;
 
-/// Module items the builders must not be named after.
-const MODULE_ITEMS: [&str; 1] = ["encode_path"];
+/// A route the table holds: its model entry and parsed template.
+pub(crate) struct TableRoute<'m> {
+    pub route: &'m Route,
+    pub template: PathTemplate,
+}
 
-/// Names a builder's body uses: its local variable and the module's `encode_path`, which a
-/// parameter of the same name would shadow.
-const BUILDER_NAMES: [&str; 2] = ["out", "encode_path"];
-
-pub(crate) fn generate(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> TokenStream {
-    let mut fn_scope = Scope::with_reserved(&MODULE_ITEMS);
-    let mut entries = Vec::new();
-    let mut builders = Vec::new();
+/// The routes of `model` the table can hold, in model order; the others are reported.
+pub(crate) fn table_routes<'m>(
+    model: &'m Model,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<TableRoute<'m>> {
+    let mut routes = Vec::new();
     for route in &model.routes {
         let (file, line) = location(&route.source);
-        let Some(method) = method_tokens(&route.method) else {
+        if method_tokens(&route.method).is_none() {
             diagnostics.push(Diagnostic::warning(
                 "unsupported-method",
                 file,
@@ -38,7 +39,7 @@ pub(crate) fn generate(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Toke
                 ),
             ));
             continue;
-        };
+        }
         let template = match PathTemplate::parse(&route.path) {
             Ok(template) => template,
             Err(error) => {
@@ -64,149 +65,36 @@ pub(crate) fn generate(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Toke
                 ),
             ));
         }
-        entries.push(entry_tokens(route, &method, &template, &params));
-        builders.push(builder_tokens(route, &template, &mut fn_scope));
+        routes.push(TableRoute { route, template });
     }
+    routes
+}
 
-    let runtime = runtime_items();
+pub(crate) fn generate(
+    routes: &[TableRoute<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> TokenStream {
+    let entries = routes.iter().map(entry_tokens);
+    let builders = builders::generate(routes, diagnostics);
     quote! {
-        #![doc = " The route table, and a path builder per route that percent-encodes every"]
-        #![doc = " parameter."]
+        #![doc = " The route table, a matcher from a request back to its route, and a path builder"]
+        #![doc = " per documented path that percent-encodes every parameter."]
 
-        #runtime
+        pub use crate::routing::{encode_path, PathError, Permissions, Route};
 
         #[doc = " Every documented route, in model order (by path, then method)."]
         pub static ROUTES: &[Route] = &[#(#entries),*];
 
-        #(#builders)*
-    }
-}
-
-/// The hand-written part of `routes.rs`: `PathError`, `Permissions`, `Route` with its
-/// generic `path`, and `encode_path`, the one function that encodes parameters.
-fn runtime_items() -> TokenStream {
-    quote! {
-        #[doc = " A path had the wrong number of arguments for its route's template."]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-        )]
-        pub struct PathError {
-            #[doc = " The number of parameters in the template."]
-            pub expected: usize,
-            #[doc = " The number of arguments given."]
-            pub got: usize,
+        #[doc = " The route that `method` and `path` address, with its parameters percent-decoded in"]
+        #[doc = " template order; see [`crate::routing::find_route`] for the rules."]
+        pub fn match_route(
+            method: &::http::Method,
+            path: &str,
+        ) -> ::std::option::Option<(&'static Route, ::std::vec::Vec<::std::string::String>)> {
+            crate::routing::find_route(ROUTES, method, path)
         }
 
-        impl ::std::fmt::Display for PathError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::write!(
-                    f,
-                    "the route takes {} path arguments, {} were given",
-                    self.expected,
-                    self.got
-                )
-            }
-        }
-
-        impl ::std::error::Error for PathError {}
-
-        #[doc = " The permission scopes an operation documents, least privileged first."]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-        )]
-        pub struct Permissions {
-            #[doc = " Delegated (work or school account)."]
-            pub delegated_work: &'static [&'static str],
-            #[doc = " Delegated (personal Microsoft account)."]
-            pub delegated_personal: &'static [&'static str],
-            #[doc = " Application."]
-            pub application: &'static [&'static str],
-            #[doc = " Listed without saying which kind (older pages' \"Prerequisites\")."]
-            pub unspecified: &'static [&'static str],
-        }
-
-        #[doc = " One documented operation."]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-        )]
-        pub struct Route {
-            #[doc = " The HTTP method."]
-            pub method: ::http::Method,
-            #[doc = " The path template, without host or API version (`/users/{user-id}`)."]
-            pub template: &'static str,
-            #[doc = " The template's parameters, in order."]
-            pub params: &'static [&'static str],
-            #[doc = " `list`, `get`, `create`, `update`, `delete`, `action`, `function`..."]
-            pub operation: &'static str,
-            #[doc = " The type the operation acts on, as the docs name it."]
-            pub resource: ::std::option::Option<&'static str>,
-            #[doc = " The request body's type, as the docs name it."]
-            pub request_type: ::std::option::Option<&'static str>,
-            #[doc = " Whether the request body is a collection of `request_type`."]
-            pub request_collection: bool,
-            #[doc = " The response body's type, as the docs name it."]
-            pub response_type: ::std::option::Option<&'static str>,
-            #[doc = " Whether the response body is a collection of `response_type`."]
-            pub response_collection: bool,
-            #[doc = " The documented success status."]
-            pub status: ::std::option::Option<u16>,
-            #[doc = " The documented permissions."]
-            pub permissions: Permissions,
-        }
-
-        impl Route {
-            #[doc = " The template with `args` filled in order, each percent-encoded by"]
-            #[doc = " [`encode_path`]."]
-            pub fn path(
-                &self,
-                args: &[&str],
-            ) -> ::std::result::Result<::std::string::String, PathError> {
-                if args.len() != self.params.len() {
-                    return ::std::result::Result::Err(PathError {
-                        expected: self.params.len(),
-                        got: args.len(),
-                    });
-                }
-                let mut out = ::std::string::String::with_capacity(self.template.len());
-                let mut rest = self.template;
-                let mut args = args.iter();
-                while let ::std::option::Option::Some(open) = rest.find('{') {
-                    out.push_str(&rest[..open]);
-                    let after = &rest[open + 1..];
-                    let close = after.find('}').map_or(after.len(), |close| close + 1);
-                    if let ::std::option::Option::Some(arg) = args.next() {
-                        out.push_str(&encode_path(arg));
-                    }
-                    rest = &after[close..];
-                }
-                out.push_str(rest);
-                ::std::result::Result::Ok(out)
-            }
-        }
-
-        #[doc = " Everything but the unreserved characters of RFC 3986 (`A-Z a-z 0-9 - . _ ~`)."]
-        const PATH_SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
-            .remove(b'-')
-            .remove(b'.')
-            .remove(b'_')
-            .remove(b'~');
-
-        #[doc = " Percent-encodes one path parameter: `/`, `'`, spaces, `%`, `{`, `}` and all"]
-        #[doc = " non-ASCII are escaped, so a value can never add a path segment."]
-        pub fn encode_path(segment: &str) -> ::std::borrow::Cow<'_, str> {
-            ::percent_encoding::utf8_percent_encode(segment, PATH_SEGMENT).into()
-        }
+        #builders
     }
 }
 
@@ -227,13 +115,12 @@ fn method_tokens(method: &str) -> Option<TokenStream> {
     })
 }
 
-fn entry_tokens(
-    route: &Route,
-    method: &TokenStream,
-    template: &PathTemplate,
-    params: &[&str],
-) -> TokenStream {
-    let template = Literal::string(&template.to_string());
+fn entry_tokens(table_route: &TableRoute<'_>) -> TokenStream {
+    let route = table_route.route;
+    // `table_routes` kept only routes with a known method.
+    let method = method_tokens(&route.method).unwrap_or_else(|| quote!(::http::Method::GET));
+    let params: Vec<&str> = table_route.template.params().collect();
+    let template = Literal::string(&table_route.template.to_string());
     let operation = Literal::string(&route.operation);
     let resource = option_str(route.resource.as_deref());
     let (request_type, request_collection) = type_use(route.request_type.as_ref());
@@ -283,78 +170,4 @@ fn type_use(value: Option<&TypeUse>) -> (TokenStream, bool) {
         option_str(value.map(|t| t.name.as_str())),
         value.is_some_and(|t| t.collection),
     )
-}
-
-/// `pub fn get_users_messages(user_id: &str) -> String`, building the path piece by piece.
-fn builder_tokens(route: &Route, template: &PathTemplate, fn_scope: &mut Scope) -> TokenStream {
-    // The name reads the literal text only; the namespace of cast segments adds nothing.
-    let mut name_source = route.method.clone();
-    for part in template.components.iter().flat_map(|c| &c.parts) {
-        if let PathPart::Literal(text) = part {
-            name_source.push(' ');
-            name_source.push_str(&text.replace("microsoft.graph.", ""));
-        }
-    }
-    let name = sanitize(&name_source, Case::Snake, fn_scope);
-
-    let mut param_scope = Scope::with_reserved(&BUILDER_NAMES);
-    let mut args = Vec::new();
-    // Literal text waiting to be pushed, and the statements so far.
-    let mut pending = String::new();
-    let mut statements = Vec::new();
-    let out = quote!(out);
-    for component in &template.components {
-        pending.push('/');
-        for part in &component.parts {
-            match part {
-                PathPart::Literal(text) => pending.push_str(text),
-                PathPart::Param(param) => {
-                    let arg = sanitize(param, Case::Snake, &mut param_scope);
-                    statements.push(push_literal(&out, &pending, statements.is_empty()));
-                    pending.clear();
-                    statements.push(quote!(#out.push_str(&encode_path(#arg));));
-                    args.push(arg);
-                }
-            }
-        }
-    }
-    let body = if statements.is_empty() {
-        quote!(::std::string::String::from(#pending))
-    } else {
-        if !pending.is_empty() {
-            statements.push(push_literal(&out, &pending, false));
-        }
-        quote!(#(#statements)* #out)
-    };
-
-    let mut summary = format!("`{} {}`", route.method, template);
-    if !route.operation.is_empty() {
-        summary.push_str(&format!(" ({})", route.operation));
-    }
-    summary.push('.');
-    let mut paragraphs = vec![summary];
-    if !args.is_empty() {
-        paragraphs.push("Each parameter is percent-encoded by [`encode_path`].".to_owned());
-    }
-    let docs = doc_attrs(paragraphs);
-    quote! {
-        #docs
-        pub fn #name(#(#args: &str),*) -> ::std::string::String {
-            #body
-        }
-    }
-}
-
-/// The statement that appends `text`: the first one creates the `String`; one character
-/// is pushed as a `char` (`clippy::single_char_add_str`).
-fn push_literal(out: &TokenStream, text: &str, first: bool) -> TokenStream {
-    let mut chars = text.chars();
-    match (first, chars.next(), chars.next()) {
-        (true, _, _) => quote!(let mut #out = ::std::string::String::from(#text);),
-        (false, Some(c), None) => {
-            let c = Literal::character(c);
-            quote!(#out.push(#c);)
-        }
-        (false, _, _) => quote!(#out.push_str(#text);),
-    }
 }

@@ -4,28 +4,40 @@
 //! Each generated crate is written to a temporary directory as a workspace of its own, with
 //! the main workspace's `Cargo.lock` (so dependency versions match and `--offline` finds them)
 //! and a target directory under the main workspace's `target/` (so builds after the first
-//! reuse the cache). Besides compiling, it runs a behaviour test inside the generated crate:
-//! unknown enum members round-trip, PATCH bodies carry only what was set, paths are encoded.
+//! reuse the cache). Besides compiling, it runs a behaviour test inside the generated crate
+//! (unknown enum members round-trip, PATCH bodies carry only what was set, timestamps,
+//! durations, GUIDs and base64 round-trip exactly, polymorphic values keep their type, paths
+//! are encoded and match back to their routes) and the crate's generated example tests.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docgen_codegen::{generate, Options};
+use docgen_codegen::{generate, ExampleCase, Options};
 use docgen_model::Model;
 
 /// An integration test of the generated crate, written next to it.
 const BEHAVIOUR: &str = r###"
 use sample_models::enums::{CertificateStatus, DevicePlatformType, EmptyEnum};
-use sample_models::models::ManagedDeviceCertificateState;
+use sample_models::models::{KeyValuePairWithNote, ManagedDeviceCertificateState};
+use sample_models::polymorphic::{AnyEntity, AnyKeyValuePair};
 use sample_models::routes;
+use serde_json::json;
+
+/// Serialised as a client sends it: text, parsed back (an `f32` is written by its shortest
+/// decimal, which `to_value` would widen).
+fn written<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()
+}
 
 #[test]
 fn unknown_enum_members_round_trip() {
     let known: DevicePlatformType = serde_json::from_str("\"iOS\"").unwrap();
     assert_eq!(known, DevicePlatformType::Ios);
     assert_eq!(known.value(), Some(DevicePlatformType::IOS));
+    assert_eq!(DevicePlatformType::from_value(1), Some(DevicePlatformType::Ios));
+    assert_eq!(DevicePlatformType::from_value(99), None);
     assert_eq!(DevicePlatformType::from("other"), DevicePlatformType::Other);
     let unknown: DevicePlatformType = serde_json::from_str("\"visionOS\"").unwrap();
     assert_eq!(unknown, DevicePlatformType::Other2("visionOS".to_owned()));
@@ -54,12 +66,126 @@ fn patch_bodies_carry_only_what_was_set() {
     assert_eq!(read.odata_type.as_deref(), Some(ManagedDeviceCertificateState::ODATA_TYPE));
     assert_eq!(read.device_platform, Some(DevicePlatformType::MacOs));
     assert_eq!(read.parent_state.and_then(|p| p.id).as_deref(), Some("0"));
-    assert_eq!(read.mystery, Some(serde_json::json!([1])));
+    assert_eq!(read.mystery, Some(json!([1])));
+}
+
+#[test]
+fn primitives_have_real_types_and_round_trip_exactly() {
+    let json = json!({
+        "certificateExpirationDateTime": "2017-01-01T00:02:14.9489247-08:00",
+        "revokedDateTimes": ["0001-01-01T00:00:00Z", "2017-01-01T00:00:00.0000000Z"],
+        "validity": "PT1H30M",
+        "deviceGuid": "7a4bc8d9-8d6e-4fd6-a14f-cc5ad1e6c3a6",
+        "thumbprint": "aGk=",
+        "certificates": ["", "AAE="],
+        "issuedDate": "2016-12-31",
+        "renewTime": "12:03:30.2730000",
+        "serial": 9_007_199_254_740_993_i64,
+        "ratio": 0.1,
+        "weight": 2.5,
+        "flags": 255
+    });
+    let state: ManagedDeviceCertificateState = serde_json::from_value(json.clone()).unwrap();
+    let expires = state.certificate_expiration_date_time.as_ref().unwrap().get();
+    assert_eq!(expires.nanosecond(), 948_924_700);
+    assert_eq!(expires.offset().whole_hours(), -8);
+    assert_eq!(expires.unix_timestamp(), 1_483_257_734);
+    let revoked = state.revoked_date_times.as_ref().unwrap();
+    assert_eq!(revoked[0].get().year(), 1);
+    assert!(revoked[1].get().offset().is_utc());
+    let validity = state.validity.as_ref().unwrap();
+    assert_eq!((validity.parts().hours, validity.parts().minutes), (1, 30));
+    assert_eq!(validity.to_time(), Some(time::Duration::minutes(90)));
+    assert_eq!(
+        state.device_guid,
+        Some(uuid::Uuid::parse_str("7a4bc8d9-8d6e-4fd6-a14f-cc5ad1e6c3a6").unwrap())
+    );
+    assert_eq!(state.thumbprint.as_deref(), Some(&b"hi"[..]));
+    assert_eq!(state.certificates, Some(vec![vec![], vec![0, 1]]));
+    assert_eq!(
+        state.issued_date,
+        Some(time::Date::from_calendar_date(2016, time::Month::December, 31).unwrap())
+    );
+    assert_eq!(
+        state.renew_time.as_ref().unwrap().get(),
+        time::Time::from_hms_milli(12, 3, 30, 273).unwrap()
+    );
+    assert_eq!(state.serial, Some(9_007_199_254_740_993));
+    assert_eq!(state.flags, Some(255));
+    assert_eq!(written(&state), json, "every text is written back as it was read");
+
+    for bad in [
+        json!({"validity": "1 hour"}),
+        json!({"deviceGuid": "not a guid"}),
+        json!({"thumbprint": "!!"}),
+        json!({"certificateExpirationDateTime": "yesterday"}),
+        json!({"issuedDate": "2016-12-32"}),
+        json!({"renewTime": "25:00:00"}),
+        json!({"flags": 256}),
+    ] {
+        assert!(serde_json::from_value::<ManagedDeviceCertificateState>(bad.clone()).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn polymorphic_values_keep_their_type() {
+    let json = json!([
+        {"name": "a"},
+        {"@odata.type": "#microsoft.graph.keyValuePairWithNote", "name": "b", "note": "n"},
+        {"@odata.type": "microsoft.graph.KEYVALUEPAIRWITHNOTE", "note": "m"},
+        {"@odata.type": "#microsoft.graph.futurePair", "name": "c", "extra": [1]},
+        {"@odata.type": "#microsoft.graph.keyValuePair", "name": "d"}
+    ]);
+    let pairs: Vec<AnyKeyValuePair> = serde_json::from_value(json.clone()).unwrap();
+    match &pairs[0] {
+        AnyKeyValuePair::KeyValuePair(pair) => assert_eq!(pair.name.as_deref(), Some("a")),
+        other => panic!("{other:?}"),
+    }
+    match &pairs[1] {
+        AnyKeyValuePair::KeyValuePairWithNote(pair) => assert_eq!(pair.note.as_deref(), Some("n")),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(&pairs[2], AnyKeyValuePair::KeyValuePairWithNote(_)));
+    match &pairs[3] {
+        AnyKeyValuePair::Other(value) => assert_eq!(value["extra"], json!([1])),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(&pairs[4], AnyKeyValuePair::KeyValuePair(_)));
+    assert_eq!(pairs[0].odata_type(), None);
+    assert_eq!(pairs[3].odata_type(), Some("#microsoft.graph.futurePair"));
+    assert_eq!(serde_json::to_value(&pairs).unwrap(), json, "written back unchanged");
+
+    let mut noted = KeyValuePairWithNote::default();
+    noted.note = Some("x".to_owned());
+    let any = AnyKeyValuePair::from(noted);
+    assert_eq!(serde_json::to_value(&any).unwrap(), json!({"note": "x"}));
+
+    let state: ManagedDeviceCertificateState = serde_json::from_value(json!({
+        "primaryPair": {"@odata.type": "#microsoft.graph.keyValuePairWithNote", "note": "n"},
+        "extendedKeyUsages": [{"name": "a"}]
+    }))
+    .unwrap();
+    assert!(matches!(state.primary_pair, Some(AnyKeyValuePair::KeyValuePairWithNote(_))));
+    let entity: AnyEntity = serde_json::from_value(json!({
+        "@odata.type": "#microsoft.graph.managedDeviceCertificateState",
+        "id": "1",
+        "certificateKeyLength": 2048
+    }))
+    .unwrap();
+    match entity {
+        AnyEntity::ManagedDeviceCertificateState(state) => {
+            assert_eq!(state.certificate_key_length, Some(2048))
+        }
+        other => panic!("{other:?}"),
+    }
+    // A known type whose content does not fit is an error, not unknown JSON.
+    let bad = json!({"@odata.type": "#microsoft.graph.keyValuePairWithNote", "note": 5});
+    assert!(serde_json::from_value::<AnyKeyValuePair>(bad).is_err());
 }
 
 #[test]
 fn paths_are_percent_encoded() {
-    let built = routes::get_device_management_managed_devices_device_certificate_states_2(
+    let built = routes::device_management_managed_devices_item_device_certificate_states_item(
         "a/b c%'{x}",
         "é~._-",
     );
@@ -76,11 +202,60 @@ fn paths_are_percent_encoded() {
     let error = route.path(&["only one"]).unwrap_err();
     assert_eq!((error.expected, error.got), (2, 1));
     assert_eq!(
-        routes::get_reports_get_report_period_out("D7", "x'y"),
+        routes::device_management_managed_devices_item_device_certificate_states_item(".", ".."),
+        "/deviceManagement/managedDevices/%2E/deviceCertificateStates/%2E%2E",
+        "a dot key is never a dot segment"
+    );
+    assert_eq!(
+        routes::reports_get_report_period_out("D7", "x'y"),
         "/reports/getReport(period='D7',out='x%27y')"
     );
-    assert_eq!(routes::get_device_management(), "/deviceManagement");
-    assert_eq!(routes::ROUTES.len(), 6);
+    assert_eq!(routes::device_management(), "/deviceManagement");
+    assert_eq!(routes::ROUTES.len(), 8);
+}
+
+#[test]
+fn requests_match_back_to_their_routes() {
+    use http::Method;
+    let (route, params) = routes::match_route(
+        &Method::GET,
+        "/beta/deviceManagement/managedDevices/a%2Fb/deviceCertificateStates/x%20y?$select=id",
+    )
+    .unwrap();
+    assert_eq!(
+        route.template,
+        "/deviceManagement/managedDevices/{managedDevice-id}/deviceCertificateStates/{id}"
+    );
+    assert_eq!(params, ["a/b", "x y"], "an encoded `/` stays inside its key");
+    let (route, params) = routes::match_route(
+        &Method::GET,
+        "/deviceManagement/managedDevices/k/deviceCertificateStates",
+    )
+    .unwrap();
+    assert_eq!(route.operation, "list");
+    assert_eq!(params, ["k"]);
+    let (_, params) = routes::match_route(
+        &Method::GET,
+        "/reports/getReport(period='D7',out='x%27y')",
+    )
+    .unwrap();
+    assert_eq!(params, ["D7", "x'y"]);
+    let (route, _) = routes::match_route(
+        &Method::POST,
+        "/deviceManagement/managedDevices/k/microsoft.graph.windowsDevice/$ref",
+    )
+    .unwrap();
+    assert_eq!(route.operation, "create_ref");
+    assert!(routes::match_route(&Method::DELETE, "/deviceManagement").is_none());
+    assert!(routes::match_route(&Method::GET, "/deviceManagement/x").is_none());
+    // Every route's own paths come back to a route with the same arguments.
+    for route in routes::ROUTES {
+        let args: Vec<&str> = ["a/b", "..", "x'y", "é"].into_iter().take(route.params.len()).collect();
+        let path = route.path(&args).unwrap();
+        let (found, params) = routes::match_route(&route.method, &path).unwrap();
+        assert_eq!(found.path(&args).unwrap(), path, "{}", route.template);
+        assert_eq!(params, args, "{}", route.template);
+    }
 }
 "###;
 
@@ -88,11 +263,17 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Writes the crate generated from `model` as a standalone package `name`, with `test` as an
-/// integration test when given.
-fn write_crate(model: &Model, name: &str, test: Option<&str>) -> tempfile::TempDir {
+/// Writes the crate generated from `model` and `examples` as a standalone package `name`,
+/// with `test` as an integration test when given.
+fn write_crate(
+    model: &Model,
+    examples: Vec<ExampleCase>,
+    name: &str,
+    test: Option<&str>,
+) -> tempfile::TempDir {
     let options = Options {
         crate_name: name.to_owned(),
+        examples,
         ..Options::default()
     };
     let generated = generate(model, &options).unwrap();
@@ -101,7 +282,7 @@ fn write_crate(model: &Model, name: &str, test: Option<&str>) -> tempfile::TempD
     let manifest = dir.path().join("Cargo.toml");
     let mut text = std::fs::read_to_string(&manifest).unwrap();
     // A workspace of its own, whatever directory the temp dir sits in. The test needs only
-    // serde_json and http, which are normal dependencies already.
+    // the crate's own dependencies (serde, serde_json, http, time, uuid).
     text.push_str("\n[workspace]\n");
     std::fs::write(&manifest, text).unwrap();
     if let Ok(lock) = std::fs::read(workspace_root().join("Cargo.lock")) {
@@ -114,8 +295,9 @@ fn write_crate(model: &Model, name: &str, test: Option<&str>) -> tempfile::TempD
     dir
 }
 
-/// Runs `cargo <args>` in `dir` and fails the test with its output if it fails.
-fn cargo(dir: &Path, args: &[&str]) {
+/// Runs `cargo <args>` in `dir`, fails the test with its output if it fails, and returns
+/// its standard output.
+fn cargo(dir: &Path, args: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args(args)
@@ -132,6 +314,7 @@ fn cargo(dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 const CLIPPY: [&str; 6] = [
@@ -143,42 +326,85 @@ const CLIPPY: [&str; 6] = [
     "warnings",
 ];
 
-/// About 10 s on a cold cache (the target directory under `target/`), 2 s warm, so not
-/// ignored.
+fn sample_crate(test: Option<&str>) -> tempfile::TempDir {
+    write_crate(
+        &common::sample_model(),
+        common::sample_examples(),
+        "sample-models",
+        test,
+    )
+}
+
+/// About 20 s on a cold cache (the target directory under `target/`), 3 s warm, so not
+/// ignored. Runs the behaviour test and the generated example tests.
 #[test]
 fn sample_crate_compiles_and_behaves() {
-    let dir = write_crate(&common::sample_model(), "sample-models", Some(BEHAVIOUR));
+    let dir = sample_crate(Some(BEHAVIOUR));
     cargo(dir.path(), &["test", "--offline", "--quiet"]);
+    let tally = cargo(
+        dir.path(),
+        &[
+            "test",
+            "--offline",
+            "--quiet",
+            "--test",
+            "examples",
+            "--",
+            "--nocapture",
+            "example_counts",
+        ],
+    );
+    for line in [
+        "12 examples: 7 tested, 5 skipped",
+        "skipped (no type): 1",
+        "skipped (null): 1",
+        "skipped (placeholder): 1",
+        "skipped (stream): 1",
+        "skipped (truncated): 1",
+        "sample_page_null_response (api/sample-page.md:40): null:",
+    ] {
+        assert!(tally.contains(line), "{line}\n{tally}");
+    }
 }
 
 /// The checked-in crate is linted with `-D warnings`; so are these (clippy also checks
 /// that they compile). Needs the clippy component.
 #[test]
 fn sample_crate_is_clippy_clean() {
-    let dir = write_crate(&common::sample_model(), "sample-models", Some(BEHAVIOUR));
+    let dir = sample_crate(Some(BEHAVIOUR));
     cargo(dir.path(), &CLIPPY);
 }
 
 #[test]
 fn hostile_crate_is_clippy_clean() {
-    let dir = write_crate(&common::hostile_model(), "hostile-models", None);
+    let dir = write_crate(
+        &common::hostile_model(),
+        common::hostile_examples(),
+        "hostile-models",
+        None,
+    );
     cargo(dir.path(), &CLIPPY);
 }
 
 #[test]
 fn empty_crate_is_clippy_clean() {
-    let dir = write_crate(&Model::default(), "empty-models", None);
+    let dir = write_crate(&Model::default(), Vec::new(), "empty-models", None);
     cargo(dir.path(), &CLIPPY);
 }
 
 /// `lib.rs` is the one generated file rustfmt reads (the modules are `#[rustfmt::skip]`).
 #[test]
 fn generated_crates_are_rustfmt_clean() {
-    for (model, name) in [
-        (common::sample_model(), "sample-models"),
-        (common::hostile_model(), "hostile-models"),
-    ] {
-        let dir = write_crate(&model, name, None);
+    let dirs = [
+        sample_crate(None),
+        write_crate(
+            &common::hostile_model(),
+            common::hostile_examples(),
+            "hostile-models",
+            None,
+        ),
+    ];
+    for dir in dirs {
         cargo(dir.path(), &["fmt", "--check"]);
     }
 }

@@ -1,9 +1,12 @@
 //! A small hand-built model shared by the integration tests: a derived entity, a complex
-//! type, an enum with numeric values (and a member that takes the fallback's name), one
-//! without, and routes with `{param}`, an OData function segment and a cast segment.
+//! type with a derived type (so both bases get polymorphic enums), every EDM primitive, an
+//! enum with numeric values (and a member that takes the fallback's name), one without,
+//! routes with `{param}`, an OData function segment and a cast segment, and examples.
 
 #![allow(dead_code)] // each test binary uses its own subset
 
+use docgen_codegen::ExampleCase;
+use docgen_ir::ExampleRole;
 use docgen_model::{
     Member, Model, Origin, Permissions, Property, Route, TypeDef, TypeKind, TypeUse,
 };
@@ -88,6 +91,17 @@ pub fn sample_model() -> Model {
         prop("extendedKeyUsages", "keyValuePair", true, 15),
         prop("id", "String", false, 16),
         prop("self", "Boolean", false, 17),
+        prop("validity", "Duration", false, 30),
+        prop("deviceGuid", "Guid", false, 31),
+        prop("thumbprint", "Binary", false, 32),
+        prop("certificates", "Binary", true, 33),
+        prop("issuedDate", "Date", false, 34),
+        prop("renewTime", "TimeOfDay", false, 35),
+        prop("revokedDateTimes", "DateTimeOffset", true, 36),
+        prop("serial", "Int64", false, 37),
+        prop("ratio", "Single", false, 38),
+        prop("flags", "Byte", false, 39),
+        prop("primaryPair", "keyValuePair", false, 40),
     ];
     state.relationships = vec![prop(
         "parentState",
@@ -102,6 +116,10 @@ pub fn sample_model() -> Model {
         prop("value", "String", false, 4),
     ];
     pair.properties[1].values = Some(vec!["on".to_owned(), "off".to_owned()]);
+
+    let mut noted = type_def("keyValuePairWithNote", TypeKind::Complex);
+    noted.base = Some("keyValuePair".to_owned());
+    noted.properties = vec![prop("note", "String", false, 3)];
 
     let mut platform = type_def("devicePlatformType", TypeKind::Enum);
     platform.members = vec![
@@ -120,8 +138,25 @@ pub fn sample_model() -> Model {
 
     let empty = type_def("emptyEnum", TypeKind::Enum);
 
+    let mut report = route(
+        "GET",
+        "/reports/getReport(period='{period}',out='{out}')",
+        &["period", "out"],
+        "function",
+    );
+    report.response_type = Some(TypeUse {
+        name: "String".to_owned(),
+        collection: false,
+    });
+    let mut pair_route = route("GET", "/pairs/{id}", &["id"], "get");
+    pair_route.response_type = Some(TypeUse {
+        name: "keyValuePair".to_owned(),
+        collection: false,
+    });
+    let mut summary = route("GET", "/pairs/getSummary", &[], "function");
+    summary.response_type = report.response_type.clone();
     Model {
-        types: vec![status, platform, empty, entity, pair, state],
+        types: vec![status, platform, empty, entity, pair, noted, state],
         routes: vec![
             route(
                 "GET",
@@ -147,12 +182,172 @@ pub fn sample_model() -> Model {
                 &["id"],
                 "create_ref",
             ),
-            route("GET", "/reports/getReport(period='{period}',out='{out}')", &["period", "out"], "function"),
+            report,
+            pair_route,
+            summary,
             route("GET", "/deviceManagement", &[], "get"),
             route("FROB", "/deviceManagement", &[], "action"),
             route("GET", "/broken/{path", &["path"], "get"),
         ],
     }
+}
+
+fn example(name: &str, role: ExampleRole, method: &str, url: &str, body: &str) -> ExampleCase {
+    ExampleCase {
+        page: "api/sample-page.md".to_owned(),
+        name: name.to_owned(),
+        role,
+        method: Some(method.to_owned()),
+        url: Some(url.to_owned()),
+        declared_type: None,
+        page_type: Some("managedDeviceCertificateState".to_owned()),
+        body: body.to_owned(),
+        truncated: false,
+        line: 40,
+    }
+}
+
+const LIST: &str = "https://graph.microsoft.com/beta/deviceManagement/managedDevices/{managedDevice-id}/deviceCertificateStates";
+
+/// The wire form of every primitive, a polymorphic list with a known and an unknown derived
+/// type, an integer in a `Double` field: all must round-trip exactly.
+pub const LIST_BODY: &str = r##"{
+  "@odata.context": "https://graph.microsoft.com/beta/$metadata#deviceCertificateStates",
+  "@odata.nextLink": "https://graph.microsoft.com/beta/next",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.managedDeviceCertificateState",
+      "id": "a/b",
+      "devicePlatform": "visionOS",
+      "certificateExpirationDateTime": "2017-01-01T00:02:14.9489247-08:00",
+      "revokedDateTimes": ["0001-01-01T00:00:00Z", "2016-12-31T23:56:44.951111-08:00"],
+      "validity": "-PT3M9.8396734S",
+      "deviceGuid": "7a4bc8d9-8d6e-4fd6-a14f-cc5ad1e6c3a6",
+      "thumbprint": "Y29udGVudA==",
+      "certificates": ["", "aGk="],
+      "issuedDate": "2016-12-31",
+      "renewTime": "12:03:30.2730000",
+      "serial": 9007199254740993,
+      "weight": 1,
+      "ratio": 0.1,
+      "price": 2.5,
+      "flags": 255,
+      "primaryPair": {"@odata.type": "microsoft.graph.keyValuePairWithNote", "name": "p", "note": "n"},
+      "extendedKeyUsages": [
+        {"name": "a", "value": "on"},
+        {"@odata.type": "#microsoft.graph.keyValuePairWithNote", "name": "b", "note": "n"},
+        {"@odata.type": "#microsoft.graph.futurePair", "name": "c", "extra": [1, {"x": true}]}
+      ]
+    }
+  ]
+}"##;
+
+/// Examples of every verdict: tested as a collection page, a wrapped value and a plain
+/// entity; skipped as a placeholder, truncated, holding a null, and without a type.
+pub fn sample_examples() -> Vec<ExampleCase> {
+    let item = format!("{LIST}/{{id}}");
+    let mut truncated = example(
+        "truncated",
+        ExampleRole::Response,
+        "GET",
+        &item,
+        "{\"id\": \"1\"}",
+    );
+    truncated.truncated = true;
+    // No route (the method is skipped) and no page type: nothing says what the body is.
+    let mut action = example(
+        "action_request",
+        ExampleRole::Request,
+        "FROB",
+        "/deviceManagement",
+        r#"{"assignments": []}"#,
+    );
+    action.page_type = None;
+    // The page says what its PATCH body is; the route (shared by every page of the path)
+    // says the certificate state.
+    let mut declared = example(
+        "declared_request",
+        ExampleRole::Request,
+        "GET",
+        &item,
+        r#"{"name": "n", "note": "x"}"#,
+    );
+    declared.declared_type = Some(TypeUse {
+        name: "keyValuePairWithNote".to_owned(),
+        collection: false,
+    });
+    let pair = "https://graph.microsoft.com/v1.0/pairs/1";
+    vec![
+        example(
+            "list_response",
+            ExampleRole::Response,
+            "GET",
+            LIST,
+            LIST_BODY,
+        ),
+        example(
+            "report_response",
+            ExampleRole::Response,
+            "GET",
+            "/reports/getReport(period='D7',out='x')",
+            r#"{"@odata.context": "x", "value": "a report"}"#,
+        ),
+        example(
+            "get_response",
+            ExampleRole::Response,
+            "GET",
+            &item,
+            r##"{"@odata.type": "#microsoft.graph.managedDeviceCertificateState", "id": "1", "certificateStatus": "provisioned"}"##,
+        ),
+        example(
+            "placeholder_request",
+            ExampleRole::Request,
+            "GET",
+            &item,
+            r#"{"id": "String (identifier)"}"#,
+        ),
+        truncated,
+        example(
+            "null_response",
+            ExampleRole::Response,
+            "GET",
+            &item,
+            r#"{"id": null}"#,
+        ),
+        action,
+        declared,
+        // `keyValuePair` has a `value` property: a body that is that property is the type
+        // itself; one whose `value` cannot be it is a wrapped value.
+        example(
+            "pair_response",
+            ExampleRole::Response,
+            "GET",
+            pair,
+            r#"{"value": "on"}"#,
+        ),
+        example(
+            "wrapped_pair_response",
+            ExampleRole::Response,
+            "GET",
+            pair,
+            r##"{"value": {"@odata.type": "#microsoft.graph.keyValuePairWithNote", "value": "on", "note": "n"}}"##,
+        ),
+        // A function called with arguments its HTTP block leaves out.
+        example(
+            "summary_response",
+            ExampleRole::Response,
+            "GET",
+            "/pairs/getSummary(period='D7')",
+            r#"{"value": "a summary"}"#,
+        ),
+        example(
+            "stream_response",
+            ExampleRole::Response,
+            "GET",
+            &item,
+            r##"{"@odata.type": "#microsoft.graph.managedDeviceCertificateState", "content": "aGk="}"##,
+        ),
+    ]
 }
 
 /// A model made of the worst names and text the docs could hold: keywords, std type
@@ -243,6 +438,12 @@ pub fn hostile_model() -> Model {
     let mut cycle_b = type_def("cycleB", TypeKind::Entity);
     cycle_b.base = Some("cycleA".to_owned());
     cycle_b.properties = vec![prop("a", "cycleA", false, 1)];
+    // Mutual recursion without inheritance: boxed both ways.
+    let mut loop_a = type_def("loopA", TypeKind::Complex);
+    loop_a.properties = vec![prop("b", "loopB", false, 1)];
+    let mut loop_b = type_def("loopB", TypeKind::Complex);
+    loop_b.properties = vec![prop("a", "loopA", false, 1), prop("many", "loopA", true, 2)];
+    types.extend([loop_a, loop_b]);
     let mut enum_based = type_def("enumBased", TypeKind::Complex);
     enum_based.base = Some("hostileEnum".to_owned());
     enum_based.namespace = None;
@@ -307,4 +508,82 @@ pub fn hostile_model() -> Model {
     routes[0].status = None;
     routes[0].permissions.unspecified = vec!["\"Odd\".Scope\u{202E}".to_owned()];
     Model { types, routes }
+}
+
+/// Examples with the worst text the docs could hold: odd page names, bidi controls, `"#`
+/// runs and carriage returns in bodies, JSON nested past serde_json's limit, numbers out of
+/// range, unknown and stream types. Generation must not panic; the crate must stay clean.
+pub fn hostile_examples() -> Vec<ExampleCase> {
+    let case = |page: &str, name: &str, body: String, declared: Option<&str>| ExampleCase {
+        page: page.to_owned(),
+        name: name.to_owned(),
+        role: ExampleRole::Response,
+        method: Some("GET".to_owned()),
+        url: Some("https://graph.microsoft.com/beta/things/{out}/x/y/z".to_owned()),
+        declared_type: declared.map(|name| TypeUse {
+            name: name.to_owned(),
+            collection: false,
+        }),
+        page_type: None,
+        body,
+        truncated: false,
+        line: 0,
+    };
+    let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let mut resource = case("r.md", "resource", "{}".to_owned(), Some("weirdProps"));
+    resource.role = ExampleRole::Resource;
+    vec![
+        case("", "", "{}".to_owned(), Some("weirdProps")),
+        case("", "", "{}".to_owned(), Some("weirdProps")),
+        case(
+            "api/\u{202E}bidi page.md",
+            "fn",
+            "{\"type\": \"a\u{202E}b\u{200B}\"}".to_owned(),
+            Some("weirdProps"),
+        ),
+        case(
+            "api/hash.md",
+            "self",
+            r###"{"type": "\"#", "self": true, "a-b": "\"##"}"###.to_owned(),
+            Some("weirdProps"),
+        ),
+        case(
+            "api/crlf.md",
+            "type",
+            "{\r\n  \"type\": \"x\"\r\n}".to_owned(),
+            Some("weirdProps"),
+        ),
+        case("api/deep.md", "deep", deep, Some("weirdProps")),
+        case(
+            "api/big.md",
+            "big",
+            "{\"money\": [1e400]}".to_owned(),
+            Some("weirdProps"),
+        ),
+        case(
+            "api/stream.md",
+            "stream",
+            "\"aGk=\"".to_owned(),
+            Some("Stream"),
+        ),
+        case(
+            "api/unknown.md",
+            "unknown",
+            "{}".to_owned(),
+            Some("nowhere"),
+        ),
+        case(
+            "api/array.md",
+            "array",
+            "[{}, {}]".to_owned(),
+            Some("cycleA"),
+        ),
+        case(
+            "api/prim.md",
+            "prim",
+            "{\"value\": 1}".to_owned(),
+            Some("Int64"),
+        ),
+        resource,
+    ]
 }

@@ -79,7 +79,10 @@ pub(super) fn header(text: &str) -> Option<&'static Spec> {
     static JOINED: std::sync::LazyLock<Vec<String>> =
         std::sync::LazyLock::new(|| SPECS.iter().map(|s| s.cells.join(" ")).collect());
     let key = heading::normalize(text);
-    JOINED.iter().position(|j| *j == key).and_then(|i| SPECS.get(i))
+    JOINED
+        .iter()
+        .position(|j| *j == key)
+        .and_then(|i| SPECS.get(i))
 }
 
 /// Reads the table whose header is at `start`. Returns the block, the index past its last

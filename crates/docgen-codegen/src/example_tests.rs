@@ -1,0 +1,369 @@
+//! `tests/examples.rs` of the generated crate: one `#[test]` per request and response
+//! example of the docs, deserialising the body into its type, serialising it back and
+//! comparing the JSON (key order aside). The tests are in `tests/examples/cases.rs`, a module
+//! marked `#[rustfmt::skip]` like the library's, so `cargo fmt --check` passes.
+//!
+//! Some examples cannot be tested, and each says why in the generated `SKIPPED` table, which
+//! the `example_counts` test prints by kind:
+//! - `truncated`: the page says the body is cut short;
+//! - `not JSON`: the body does not parse;
+//! - `placeholder`: a value stands for a type (`"String"`, `"String (timestamp)"`,
+//!   `"Int32"`), not a value;
+//! - `null`: a property is `null`; model fields are `Option`s skipped when `None`, so a
+//!   `null` is read as absent and not written back (a PATCH cannot clear a property yet);
+//! - `no type`: no generated type fits (see [`crate::example_types`]);
+//! - `stream`: the body inlines an `Edm.Stream` property, which models leave out (a stream
+//!   is read from its own URL; the docs' examples show one as base64 text).
+
+use docgen_ir::{ExampleRole, Primitive};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+use crate::example_types::{Context, ExampleType};
+use crate::examples::ExampleCase;
+use crate::naming::{sanitize, Case, RustName, Scope};
+use crate::text::{doc_attrs, is_invisible};
+
+/// The test file's own items; test names steer around them.
+const FILE_ITEMS: [&str; 6] = [
+    "check",
+    "difference",
+    "same_number",
+    "example_counts",
+    "SKIPPED",
+    "TESTED",
+];
+
+/// What becomes of one example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Test(ExampleType),
+    /// The reason, starting with its kind and a `:`.
+    Skip(String),
+}
+
+/// Decides whether and as what `case` is tested.
+pub(crate) fn classify(context: &Context<'_, '_>, case: &ExampleCase) -> Verdict {
+    if !matches!(case.role, ExampleRole::Request | ExampleRole::Response) {
+        return Verdict::Skip("no type: not a request or response example".to_owned());
+    }
+    if case.truncated {
+        return Verdict::Skip("truncated: the page marks the body as cut short".to_owned());
+    }
+    let body: Value = match serde_json::from_str(&case.body) {
+        Ok(body) => body,
+        Err(error) => return Verdict::Skip(format!("not JSON: {error}")),
+    };
+    if let Some((at, text)) = find_placeholder(&body, "") {
+        return Verdict::Skip(format!("placeholder: `{text}` at `{at}`"));
+    }
+    if let Some(at) = find_null(&body, "") {
+        return Verdict::Skip(format!(
+            "null: `{at}` is null, which an `Option` field reads as absent"
+        ));
+    }
+    let ty = match context.resolve(case, &body) {
+        Ok(ty) => ty,
+        Err(reason) => return Verdict::Skip(format!("no type: {reason}")),
+    };
+    match context.find_stream(ty, &body) {
+        Some(at) => Verdict::Skip(format!(
+            "stream: `{at}` is an `Edm.Stream` property, which models leave out"
+        )),
+        None => Verdict::Test(ty),
+    }
+}
+
+/// Stand-ins the docs write instead of values: a type's name, maybe with a note in
+/// parentheses (`"String (identifier)"`). Capitalised only: `"string"` is a real value of
+/// several enums.
+fn is_placeholder(text: &str) -> bool {
+    const EXTRA: [&str; 8] = [
+        "Integer",
+        "Int",
+        "Number",
+        "Bool",
+        "Float",
+        "Long",
+        "Timestamp",
+        "DateTime",
+    ];
+    let head = text.split(" (").next().unwrap_or(text);
+    let head = head.strip_suffix(" collection").unwrap_or(head);
+    let named = Primitive::ALL.iter().any(|p| p.name() == head) || EXTRA.contains(&head);
+    named && (head.len() == text.len() || text.ends_with(')') || text.ends_with(" collection"))
+}
+
+/// The JSON pointer and text of the first placeholder value (`@odata.type` values aside).
+fn find_placeholder(value: &Value, at: &str) -> Option<(String, String)> {
+    match value {
+        Value::String(text) if is_placeholder(text) => Some((at.to_owned(), text.clone())),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_placeholder(item, &format!("{at}/{i}"))),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(key, _)| key.as_str() != "@odata.type")
+            .find_map(|(key, item)| find_placeholder(item, &format!("{at}/{key}"))),
+        _ => None,
+    }
+}
+
+/// The JSON pointer of the first `null`.
+fn find_null(value: &Value, at: &str) -> Option<String> {
+    match value {
+        Value::Null => Some(if at.is_empty() {
+            "/".to_owned()
+        } else {
+            at.to_owned()
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_null(item, &format!("{at}/{i}"))),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(key, item)| find_null(item, &format!("{at}/{key}"))),
+        _ => None,
+    }
+}
+
+/// The body as a string literal: raw (`r#"..."#`) for readability, escaped when it holds
+/// characters a raw string must not (a lone `\r`) or that rustc rejects or a reviewer
+/// cannot see (bidi controls, zero-width characters).
+fn body_literal(body: &str) -> Literal {
+    if !body.contains('\r') && !body.chars().any(is_invisible) {
+        let mut hashes = String::from("#");
+        while body.contains(&format!("\"{hashes}")) {
+            hashes.push('#');
+        }
+        if let Ok(literal) = format!("r{hashes}\"{body}\"{hashes}").parse::<Literal>() {
+            return literal;
+        }
+    }
+    Literal::string(body)
+}
+
+/// `tests/examples.rs`: the test crate's root, declaring the generated module.
+pub(crate) fn root() -> TokenStream {
+    quote! {
+        #![doc = " The docs' request and response examples as tests (see `examples/cases.rs`)."]
+        #[rustfmt::skip]
+        #[path = "examples/cases.rs"]
+        mod cases;
+    }
+}
+
+/// `tests/examples/cases.rs` for `examples`, with crate paths under `::lib`.
+pub(crate) fn generate(
+    context: &Context<'_, '_>,
+    examples: &[ExampleCase],
+    lib: &RustName,
+) -> TokenStream {
+    let root = quote!(::#lib);
+    let mut scope = Scope::with_reserved(&FILE_ITEMS);
+    let mut skipped = Vec::new();
+    let mut tests = Vec::new();
+    for case in examples {
+        let name = sanitize(
+            &format!("{} {}", case.page_stem(), case.name),
+            Case::Snake,
+            &mut scope,
+        );
+        let source = format!("{}:{}", case.page, case.line);
+        match classify(context, case) {
+            Verdict::Skip(reason) => {
+                let name = Literal::string(name.as_str());
+                skipped.push(quote!((#name, #source, #reason)));
+            }
+            Verdict::Test(ty) => {
+                let ty = context.tokens(&root, ty);
+                let body = body_literal(&case.body);
+                let docs = doc_attrs([format!("`{source}`")]);
+                tests.push(quote! {
+                    #docs
+                    #[test]
+                    fn #name() {
+                        check::<#ty>(#body);
+                    }
+                });
+            }
+        }
+    }
+    let tested = tests.len();
+    // Without tests the helpers would be dead code.
+    let helpers = (tested > 0).then(helpers);
+    quote! {
+        #![doc = " The docs' request and response examples as tests: each body is deserialised into"]
+        #![doc = " its generated type, serialised back and compared with the original JSON (key"]
+        #![doc = " order aside). Examples that cannot be tested are listed in `SKIPPED` with the"]
+        #![doc = " reason, and `example_counts` prints the tally."]
+
+        #[doc = " Examples without a test: (test name, source, reason); a reason starts with its"]
+        #[doc = " kind."]
+        const SKIPPED: &[(&str, &str, &str)] = &[#(#skipped),*];
+
+        #[doc = " How many examples have a test in this file."]
+        const TESTED: usize = #tested;
+
+        #[test]
+        fn example_counts() {
+            let mut kinds = ::std::collections::BTreeMap::<&str, usize>::new();
+            for (_, _, reason) in SKIPPED {
+                let kind = reason.split(':').next().unwrap_or(reason);
+                *kinds.entry(kind).or_default() += 1;
+            }
+            println!(
+                "{} examples: {} tested, {} skipped",
+                TESTED + SKIPPED.len(),
+                TESTED,
+                SKIPPED.len()
+            );
+            for (kind, count) in &kinds {
+                println!("  skipped ({kind}): {count}");
+            }
+            for (name, source, reason) in SKIPPED {
+                println!("  {name} ({source}): {reason}");
+            }
+        }
+
+        #helpers
+
+        #(#tests)*
+    }
+}
+
+/// `check` and the JSON comparison it reports differences with.
+fn helpers() -> TokenStream {
+    quote! {
+        #[doc = " Deserialises `json` as `T`, serialises it back, and fails unless the JSON is the"]
+        #[doc = " same (key order aside), naming the first difference."]
+        fn check<T>(json: &str)
+        where
+            T: ::serde::de::DeserializeOwned + ::serde::Serialize,
+        {
+            let original: ::serde_json::Value =
+                ::serde_json::from_str(json).expect("the example is JSON");
+            let typed: T = match ::serde_json::from_str(json) {
+                ::std::result::Result::Ok(typed) => typed,
+                ::std::result::Result::Err(error) => {
+                    panic!("the example does not deserialise: {error}")
+                }
+            };
+            let text = ::serde_json::to_string(&typed).expect("a model serialises");
+            let back: ::serde_json::Value =
+                ::serde_json::from_str(&text).expect("serde_json writes JSON");
+            if let ::std::option::Option::Some(difference) = difference(&original, &back, "") {
+                panic!("the example does not round-trip: {difference}\nwritten back: {text}");
+            }
+        }
+
+        #[doc = " The first difference between `original` and `back` under the JSON pointer `at`."]
+        fn difference(
+            original: &::serde_json::Value,
+            back: &::serde_json::Value,
+            at: &str,
+        ) -> ::std::option::Option<::std::string::String> {
+            use ::serde_json::Value;
+            match (original, back) {
+                (Value::Object(a), Value::Object(b)) => {
+                    for (key, value) in a {
+                        let path = format!("{at}/{key}");
+                        match b.get(key) {
+                            ::std::option::Option::None => {
+                                return ::std::option::Option::Some(format!("`{path}` was dropped"));
+                            }
+                            ::std::option::Option::Some(other) => {
+                                if let ::std::option::Option::Some(found) = difference(value, other, &path) {
+                                    return ::std::option::Option::Some(found);
+                                }
+                            }
+                        }
+                    }
+                    b.keys()
+                        .find(|key| !a.contains_key(key.as_str()))
+                        .map(|key| format!("`{at}/{key}` was added"))
+                }
+                (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+                    .iter()
+                    .zip(b)
+                    .enumerate()
+                    .find_map(|(i, (x, y))| difference(x, y, &format!("{at}/{i}"))),
+                (Value::Number(a), Value::Number(b)) if same_number(a, b) => {
+                    ::std::option::Option::None
+                }
+                _ if original == back => ::std::option::Option::None,
+                _ => ::std::option::Option::Some(format!("`{at}` was {original}, is {back}")),
+            }
+        }
+
+        #[doc = " JSON has one kind of number: `1` and `1.0` are the same value, though"]
+        #[doc = " serde_json's `Value` tells them apart (an `f64` field writes `1` back as `1.0`)."]
+        fn same_number(a: &::serde_json::Number, b: &::serde_json::Number) -> bool {
+            a == b || ((a.is_f64() || b.is_f64()) && a.as_f64() == b.as_f64())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        let table = [
+            ("String", true),
+            ("String (timestamp)", true),
+            ("String (identifier)", true),
+            ("Int32", true),
+            ("Integer", true),
+            ("Boolean", true),
+            ("Guid", true),
+            ("DateTimeOffset", true),
+            ("String collection", true),
+            ("string", false),
+            ("Strings", false),
+            ("String value", false),
+            ("Display Name value", false),
+            ("Stringent (x)", false),
+            ("", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_placeholder(text), want, "{text:?}");
+        }
+        let body = serde_json::json!({"@odata.type": "String", "a": [1, {"b": "Int64"}]});
+        assert_eq!(
+            find_placeholder(&body, ""),
+            Some(("/a/1/b".to_owned(), "Int64".to_owned()))
+        );
+        assert_eq!(
+            find_null(&serde_json::json!({"a": [0, null]}), ""),
+            Some("/a/1".to_owned())
+        );
+        assert_eq!(
+            find_null(&serde_json::Value::Null, ""),
+            Some("/".to_owned())
+        );
+    }
+
+    #[test]
+    fn body_literals() {
+        // (body, literal as printed)
+        let table = [
+            ("{\"a\": 1}", "r#\"{\"a\": 1}\"#"),
+            ("{\"a\": \"#x\"}", "r##\"{\"a\": \"#x\"}\"##"),
+            ("{\"a\":\r\n1}", "\"{\\\"a\\\":\\r\\n1}\""),
+        ];
+        for (body, want) in table {
+            assert_eq!(body_literal(body).to_string(), want, "{body:?}");
+        }
+        // Bidi controls are escaped, never written raw.
+        let escaped = body_literal("{\"a\": \"\u{202E}\"}").to_string();
+        assert!(
+            !escaped.contains('\u{202E}') && escaped.starts_with('"'),
+            "{escaped}"
+        );
+    }
+}
