@@ -21,6 +21,7 @@ use docgen_ir::{Diagnostic, PathPart, PathTemplate};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::areas::Areas;
 use crate::naming::{sanitize, Case, Scope};
 use crate::routes::TableRoute;
 use crate::text::{doc_attrs, location};
@@ -67,20 +68,25 @@ pub(crate) fn name_source(template: &PathTemplate) -> String {
 
 pub(crate) fn generate(
     routes: &[TableRoute<'_>],
+    areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> TokenStream {
     let mut shapes: BTreeMap<String, Vec<&TableRoute<'_>>> = BTreeMap::new();
-    for route in routes {
-        shapes
-            .entry(shape(&route.template))
+    // The areas each route of a shape needs: the builder exists while any route does.
+    let mut needs: BTreeMap<String, Vec<Vec<usize>>> = BTreeMap::new();
+    for (index, route) in routes.iter().enumerate() {
+        let key = shape(&route.template);
+        needs
+            .entry(key.clone())
             .or_default()
-            .push(route);
+            .push(areas.route_need(index).to_vec());
+        shapes.entry(key).or_default().push(route);
     }
     let mut fn_scope = Scope::with_reserved(&MODULE_ITEMS);
     // The plain name -> the first path that had it, for the collision note.
     let mut first_with: BTreeMap<String, String> = BTreeMap::new();
     let mut builders = Vec::new();
-    for members in shapes.values() {
+    for (key, members) in &shapes {
         let Some(first) = members.first() else {
             continue;
         };
@@ -109,13 +115,19 @@ pub(crate) fn generate(
                 first_with.insert(plain.as_str().to_owned(), template);
             }
         }
-        builders.push(builder_tokens(members, &name));
+        let cfg = areas.cfg_any(needs.get(key).map_or(&[], Vec::as_slice));
+        builders.push(builder_tokens(members, &name, &cfg));
     }
     quote!(#(#builders)*)
 }
 
-/// `pub fn users_item_messages(user_id: &str) -> String`, building the path piece by piece.
-fn builder_tokens(members: &[&TableRoute<'_>], name: &crate::naming::RustName) -> TokenStream {
+/// `pub fn users_item_messages(user_id: &str) -> String`, building the path piece by piece,
+/// under `cfg`.
+fn builder_tokens(
+    members: &[&TableRoute<'_>],
+    name: &crate::naming::RustName,
+    cfg: &TokenStream,
+) -> TokenStream {
     let template = &members[0].template;
     let mut param_scope = Scope::with_reserved(&BUILDER_NAMES);
     let mut args = Vec::new();
@@ -169,6 +181,7 @@ fn builder_tokens(members: &[&TableRoute<'_>], name: &crate::naming::RustName) -
     let docs = doc_attrs(paragraphs);
     quote! {
         #docs
+        #cfg
         pub fn #name(#(#args: &str),*) -> ::std::string::String {
             #body
         }

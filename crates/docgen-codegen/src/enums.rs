@@ -8,6 +8,8 @@
 //! Derives: `Eq`, `Hash` and `Ord` always hold (variants and a `String`); `Copy` never does,
 //! since the fallback owns its text. Documented member values are associated constants,
 //! with `value()` and `from_value()` between variants and numbers.
+//!
+//! With features ([`crate::areas`]), an enum and its impls are behind its area's feature.
 
 use std::collections::BTreeSet;
 
@@ -16,6 +18,7 @@ use docgen_model::{Member, TypeKind};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::areas::Areas;
 use crate::naming::{sanitize, Case, RustName, Scope};
 use crate::resolve::{TypeInfo, TypeTable};
 use crate::text::{doc_attrs, location};
@@ -34,12 +37,20 @@ struct Variant<'m> {
     constant: Option<RustName>,
 }
 
-pub(crate) fn generate(table: &TypeTable<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenStream {
+pub(crate) fn generate(
+    table: &TypeTable<'_>,
+    areas: &Areas,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> TokenStream {
     let enums = table
         .types
         .iter()
-        .filter(|info| info.def.kind == TypeKind::Enum)
-        .map(|info| enum_tokens(info, diagnostics));
+        .enumerate()
+        .filter(|(_, info)| info.def.kind == TypeKind::Enum)
+        .map(|(index, info)| {
+            let doc = areas.doc(areas.of_type(index));
+            enum_tokens(info, areas.cfg_type(index), doc, diagnostics)
+        });
     quote! {
         #![doc = " Enums for the enumeration types. Each keeps unknown members in a fallback"]
         #![doc = " variant, so values added to the service later still round-trip."]
@@ -47,7 +58,13 @@ pub(crate) fn generate(table: &TypeTable<'_>, diagnostics: &mut Vec<Diagnostic>)
     }
 }
 
-fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenStream {
+/// The enum of `info` and its impls, each under `cfg`; `feature_doc` ends its docs.
+fn enum_tokens(
+    info: &TypeInfo<'_>,
+    cfg: TokenStream,
+    feature_doc: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> TokenStream {
     let def = info.def;
     let name = &info.name;
 
@@ -93,7 +110,11 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
         }
     }
 
-    let docs = doc_attrs([def.description.clone().unwrap_or_default()]);
+    let docs = doc_attrs(
+        [def.description.clone().unwrap_or_default()]
+            .into_iter()
+            .chain(feature_doc),
+    );
     let variant_defs = variants.iter().map(|v| {
         let docs = doc_attrs([v.member.description.clone().unwrap_or_default()]);
         let variant = &v.name;
@@ -120,6 +141,7 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
 
     quote! {
         #docs
+        #cfg
         #[derive(
             ::std::fmt::Debug,
             ::std::clone::Clone,
@@ -138,6 +160,7 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
             #fallback(::std::string::String),
         }
 
+        #cfg
         impl #name {
             #(#constants)*
 
@@ -149,24 +172,28 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
             #value_fn
         }
 
+        #cfg
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 #from_str
             }
         }
 
+        #cfg
         impl ::std::convert::From<::std::string::String> for #name {
             fn from(value: ::std::string::String) -> Self {
                 #from_string
             }
         }
 
+        #cfg
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #cfg
         impl ::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
             where
@@ -176,6 +203,7 @@ fn enum_tokens(info: &TypeInfo<'_>, diagnostics: &mut Vec<Diagnostic>) -> TokenS
             }
         }
 
+        #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where

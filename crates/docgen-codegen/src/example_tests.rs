@@ -14,25 +14,32 @@
 //! - `no type`: no generated type fits (see [`crate::example_types`]);
 //! - `stream`: the body inlines an `Edm.Stream` property, which models leave out (a stream
 //!   is read from its own URL; the docs' examples show one as base64 text).
+//!
+//! With features ([`crate::areas`]), a test is behind the features of the areas of the
+//! types its body reaches ([`crate::example_areas`]), and `TESTED` counts the tests the
+//! current features compile.
 
 use docgen_ir::{ExampleRole, Primitive};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
+use crate::areas::Areas;
+use crate::example_areas::types_used;
 use crate::example_types::{Context, ExampleType};
 use crate::examples::ExampleCase;
 use crate::naming::{sanitize, Case, RustName, Scope};
 use crate::text::{doc_attrs, is_invisible};
 
 /// The test file's own items; test names steer around them.
-const FILE_ITEMS: [&str; 6] = [
+const FILE_ITEMS: [&str; 7] = [
     "check",
     "difference",
     "same_number",
     "example_counts",
     "SKIPPED",
     "TESTED",
+    "TESTS",
 ];
 
 /// What becomes of one example.
@@ -161,11 +168,14 @@ pub(crate) fn generate(
     context: &Context<'_, '_>,
     examples: &[ExampleCase],
     lib: &RustName,
+    areas: &Areas,
 ) -> TokenStream {
     let root = quote!(::#lib);
     let mut scope = Scope::with_reserved(&FILE_ITEMS);
     let mut skipped = Vec::new();
     let mut tests = Vec::new();
+    // The areas each test needs.
+    let mut needs: Vec<Vec<usize>> = Vec::new();
     for case in examples {
         let name = sanitize(
             &format!("{} {}", case.page_stem(), case.name),
@@ -179,11 +189,21 @@ pub(crate) fn generate(
                 skipped.push(quote!((#name, #source, #reason)));
             }
             Verdict::Test(ty) => {
+                let need: Vec<usize> = match serde_json::from_str(&case.body) {
+                    Ok(body) if areas.enabled() => types_used(context, ty, &body)
+                        .into_iter()
+                        .map(|index| areas.of_type(index))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let cfg = areas.cfg(&need);
+                needs.push(need);
                 let ty = context.tokens(&root, ty);
                 let body = body_literal(&case.body);
                 let docs = doc_attrs([format!("`{source}`")]);
                 tests.push(quote! {
                     #docs
+                    #cfg
                     #[test]
                     fn #name() {
                         check::<#ty>(#body);
@@ -192,9 +212,39 @@ pub(crate) fn generate(
             }
         }
     }
-    let tested = tests.len();
-    // Without tests the helpers would be dead code.
-    let helpers = (tested > 0).then(helpers);
+    let tested = tested_count(areas, &needs);
+    // Without tests the helpers would be dead code; so they would with their features off.
+    let helpers_cfg = areas.cfg_any(&needs);
+    let helpers = (!tests.is_empty()).then(|| helpers(&helpers_cfg));
+    // With features, tests whose features are off are counted apart.
+    let (all_tests, not_compiled) = if areas.enabled() {
+        let all = Literal::usize_unsuffixed(needs.len());
+        (
+            Some(quote! {
+                #[doc = " How many examples have a test in this file, whatever the features."]
+                const TESTS: usize = #all;
+            }),
+            Some(quote! {
+                let not_compiled = TESTS - TESTED;
+                if not_compiled > 0 {
+                    println!("  not compiled (their features are off): {not_compiled}");
+                }
+            }),
+        )
+    } else {
+        (None, None)
+    };
+    let (total, tested_doc) = if all_tests.is_some() {
+        (
+            quote!(TESTS),
+            " How many examples have a test the current features compile.",
+        )
+    } else {
+        (
+            quote!(TESTED),
+            " How many examples have a test in this file.",
+        )
+    };
     quote! {
         #![doc = " The docs' request and response examples as tests: each body is deserialised into"]
         #![doc = " its generated type, serialised back and compared with the original JSON (key"]
@@ -205,8 +255,9 @@ pub(crate) fn generate(
         #[doc = " kind."]
         const SKIPPED: &[(&str, &str, &str)] = &[#(#skipped),*];
 
-        #[doc = " How many examples have a test in this file."]
+        #[doc = #tested_doc]
         const TESTED: usize = #tested;
+        #all_tests
 
         #[test]
         fn example_counts() {
@@ -217,10 +268,11 @@ pub(crate) fn generate(
             }
             println!(
                 "{} examples: {} tested, {} skipped",
-                TESTED + SKIPPED.len(),
+                #total + SKIPPED.len(),
                 TESTED,
                 SKIPPED.len()
             );
+            #not_compiled
             for (kind, count) in &kinds {
                 println!("  skipped ({kind}): {count}");
             }
@@ -235,11 +287,55 @@ pub(crate) fn generate(
     }
 }
 
-/// `check` and the JSON comparison it reports differences with.
-fn helpers() -> TokenStream {
+/// The value of `TESTED`: how many of the tests, each needing the areas in `needs`, the
+/// current features compile. Without features, a number; with them, a sum of
+/// `cfg!(...) as usize * count` terms, one per distinct need.
+fn tested_count(areas: &Areas, needs: &[Vec<usize>]) -> TokenStream {
+    if !areas.enabled() {
+        let count = needs.len();
+        return quote!(#count);
+    }
+    let mut always = 0usize;
+    let mut by_need: std::collections::BTreeMap<String, (TokenStream, usize)> =
+        std::collections::BTreeMap::new();
+    for need in needs {
+        match areas.predicate(need) {
+            None => always += 1,
+            Some(predicate) => {
+                by_need
+                    .entry(predicate.to_string())
+                    .or_insert((predicate, 0))
+                    .1 += 1;
+            }
+        }
+    }
+    let mut terms = Vec::new();
+    if always > 0 {
+        let always = Literal::usize_unsuffixed(always);
+        terms.push(quote!(#always));
+    }
+    for (predicate, count) in by_need.into_values() {
+        let literal = Literal::usize_unsuffixed(count);
+        // `usize::from` is not `const`; `x * 1` is `clippy::identity_op`.
+        terms.push(if count == 1 {
+            quote!(cfg!(#predicate) as usize)
+        } else {
+            quote!(cfg!(#predicate) as usize * #literal)
+        });
+    }
+    if terms.is_empty() {
+        quote!(0)
+    } else {
+        quote!(#(#terms)+*)
+    }
+}
+
+/// `check` and the JSON comparison it reports differences with, each under `cfg`.
+fn helpers(cfg: &TokenStream) -> TokenStream {
     quote! {
         #[doc = " Deserialises `json` as `T`, serialises it back, and fails unless the JSON is the"]
         #[doc = " same (key order aside), naming the first difference."]
+        #cfg
         fn check<T>(json: &str)
         where
             T: ::serde::de::DeserializeOwned + ::serde::Serialize,
@@ -261,6 +357,7 @@ fn helpers() -> TokenStream {
         }
 
         #[doc = " The first difference between `original` and `back` under the JSON pointer `at`."]
+        #cfg
         fn difference(
             original: &::serde_json::Value,
             back: &::serde_json::Value,
@@ -301,6 +398,7 @@ fn helpers() -> TokenStream {
 
         #[doc = " JSON has one kind of number: `1` and `1.0` are the same value, though"]
         #[doc = " serde_json's `Value` tells them apart (an `f64` field writes `1` back as `1.0`)."]
+        #cfg
         fn same_number(a: &::serde_json::Number, b: &::serde_json::Number) -> bool {
             a == b || ((a.is_f64() || b.is_f64()) && a.as_f64() == b.as_f64())
         }

@@ -64,6 +64,8 @@ pub(crate) struct Context<'a, 'm> {
     value_field: Vec<Option<(bool, Resolved)>>,
     /// Per type index: the wire names of the struct's `Edm.Stream` properties.
     streams: Vec<Vec<&'m str>>,
+    /// Per type index: the struct's fields, (wire name, type).
+    fields: Vec<Vec<(&'m str, Resolved)>>,
 }
 
 impl<'a, 'm> Context<'a, 'm> {
@@ -75,7 +77,13 @@ impl<'a, 'm> Context<'a, 'm> {
     ) -> Self {
         let mut value_field = vec![None; table.types.len()];
         let mut streams = vec![Vec::new(); table.types.len()];
+        let mut fields = vec![Vec::new(); table.types.len()];
         for layout in layouts {
+            fields[layout.type_index] = layout
+                .fields
+                .iter()
+                .map(|f| (f.prop.name.as_str(), f.ty))
+                .collect();
             value_field[layout.type_index] = layout
                 .fields
                 .iter()
@@ -89,6 +97,7 @@ impl<'a, 'm> Context<'a, 'm> {
             routes,
             value_field,
             streams,
+            fields,
         }
     }
 
@@ -204,8 +213,13 @@ impl<'a, 'm> Context<'a, 'm> {
         }
     }
 
+    /// The fields of the struct `type_index`: (wire name, type).
+    pub fn fields(&self, type_index: usize) -> &[(&'m str, Resolved)] {
+        self.fields.get(type_index).map_or(&[], Vec::as_slice)
+    }
+
     /// The struct an `@odata.type` names: a concrete type, never its polymorphic enum.
-    fn concrete(&self, odata_type: &str) -> Result<Target, String> {
+    pub(crate) fn concrete(&self, odata_type: &str) -> Result<Target, String> {
         let name = odata_type.trim_start_matches('#');
         match self.table.resolve(name) {
             Resolved::Struct(index) => Ok(Target::Struct(index)),

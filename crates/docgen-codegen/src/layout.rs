@@ -33,6 +33,8 @@ pub(crate) struct Field<'m> {
     pub boxed: bool,
     /// The field's struct type has derived types: it holds the polymorphic enum.
     pub poly: bool,
+    /// A relationship (navigation property), present in a response only with `$expand`.
+    pub relationship: bool,
 }
 
 pub(crate) struct StructLayout<'m> {
@@ -163,16 +165,19 @@ fn layout_one<'m>(
 ) -> StructLayout<'m> {
     let bases = base_chain(table, type_index, diagnostics);
     // Root first, the type itself last.
-    let mut props: Vec<&'m Property> = Vec::new();
+    // (property, is a relationship)
+    let mut props: Vec<(&'m Property, bool)> = Vec::new();
     for &level in bases.iter().rev().chain([&type_index]) {
         let def = table.types[level].def;
-        for prop in def.properties.iter().chain(&def.relationships) {
+        let properties = def.properties.iter().map(|prop| (prop, false));
+        let relationships = def.relationships.iter().map(|prop| (prop, true));
+        for (prop, relationship) in properties.chain(relationships) {
             if prop.name == ODATA_TYPE {
                 continue;
             }
-            match props.iter_mut().find(|seen| seen.name == prop.name) {
-                Some(seen) => *seen = prop,
-                None => props.push(prop),
+            match props.iter_mut().find(|(seen, _)| seen.name == prop.name) {
+                Some(seen) => *seen = (prop, relationship),
+                None => props.push((prop, relationship)),
             }
         }
     }
@@ -181,7 +186,7 @@ fn layout_one<'m>(
     let odata_type = sanitize(ODATA_TYPE, Case::Snake, &mut scope);
     let mut fields = Vec::new();
     let mut streams = Vec::new();
-    for prop in props {
+    for (prop, relationship) in props {
         let ty = table.resolve(&prop.type_name);
         match ty {
             Resolved::Primitive(Primitive::Stream) => {
@@ -209,6 +214,7 @@ fn layout_one<'m>(
             ty,
             boxed: false,
             poly: false,
+            relationship,
         });
     }
     StructLayout {

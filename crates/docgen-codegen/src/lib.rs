@@ -14,9 +14,16 @@
 //! missing, a route path that does not parse) never fail generation: they come back as
 //! [`docgen_ir::Diagnostic`]s in [`GeneratedCrate::diagnostics`], and the code degrades
 //! (JSON value, no inherited fields, route skipped).
+//!
+//! A model spanning several areas of the docs (Intune's `deviceconfig`, `apps`, …) gives a
+//! crate with a Cargo feature per area, so a consumer compiles only what it uses; see
+//! the `areas` module for the rule, the dependencies between features, and what is gated.
 
+mod area_graph;
+mod areas;
 mod builders;
 mod enums;
+mod example_areas;
 mod example_tests;
 mod example_types;
 mod examples;
@@ -138,29 +145,40 @@ pub fn generate(model: &Model, options: &Options) -> Result<GeneratedCrate, Code
     let mut families = family::Families::new(&mut table, &layouts);
     layout::finish(&table, &mut families, &mut layouts);
     let routes = routes::table_routes(model, &mut diagnostics);
+    let areas = areas::Areas::new(&table, &layouts, &routes, &mut diagnostics);
     let context = example_types::Context::new(&table, &families, &layouts, &routes);
 
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_owned(), output::cargo_toml(options));
+    let features = areas.manifest();
+    files.insert(
+        "Cargo.toml".to_owned(),
+        output::cargo_toml(options, features.as_deref()),
+    );
     for (path, content) in output::RUNTIME {
         files.insert(path.to_owned(), output::runtime_file(content));
     }
     let sources = [
-        ("src/lib.rs", output::lib_rs()),
-        ("src/enums.rs", enums::generate(&table, &mut diagnostics)),
+        ("src/lib.rs", output::lib_rs(areas.enabled())),
+        (
+            "src/enums.rs",
+            enums::generate(&table, &areas, &mut diagnostics),
+        ),
         (
             "src/models.rs",
-            models::generate(&table, &families, &layouts),
+            models::generate(&table, &families, &layouts, &areas),
         ),
         (
             "src/polymorphic.rs",
-            polymorphic::generate(&table, &families),
+            polymorphic::generate(&table, &families, &areas),
         ),
-        ("src/routes.rs", routes::generate(&routes, &mut diagnostics)),
+        (
+            "src/routes.rs",
+            routes::generate(&routes, &areas, &mut diagnostics),
+        ),
         ("tests/examples.rs", example_tests::root()),
         (
             "tests/examples/cases.rs",
-            example_tests::generate(&context, &options.examples, &lib),
+            example_tests::generate(&context, &options.examples, &lib, &areas),
         ),
     ];
     for (path, tokens) in sources {

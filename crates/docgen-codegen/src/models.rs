@@ -3,11 +3,14 @@
 //! Every field is an `Option` that is skipped when `None`, so the same struct serves reads
 //! (the service may omit anything, `$select` omits most) and PATCH bodies (only what the
 //! caller set is sent). A field whose type has derived types holds its polymorphic enum.
+//! With features ([`crate::areas`]), a struct is behind its area's feature, and a field
+//! whose type is in an area the struct's does not enable is behind that area's too.
 
 use docgen_ir::Primitive;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::areas::Areas;
 use crate::family::Families;
 use crate::layout::{Field, StructLayout, ODATA_TYPE};
 use crate::resolve::{primitive_type, Resolved, TypeTable};
@@ -17,10 +20,11 @@ pub(crate) fn generate(
     table: &TypeTable<'_>,
     families: &Families,
     layouts: &[StructLayout<'_>],
+    areas: &Areas,
 ) -> TokenStream {
     let structs = layouts
         .iter()
-        .map(|layout| struct_tokens(table, families, layout));
+        .map(|layout| struct_tokens(table, families, layout, areas));
     quote! {
         #![doc = " Structs for the entity and complex types. Every field is optional and skipped"]
         #![doc = " when `None`, so a PATCH body carries only the fields that were set."]
@@ -32,6 +36,7 @@ fn struct_tokens(
     table: &TypeTable<'_>,
     families: &Families,
     layout: &StructLayout<'_>,
+    areas: &Areas,
 ) -> TokenStream {
     let info = &table.types[layout.type_index];
     let def = info.def;
@@ -51,7 +56,9 @@ fn struct_tokens(
             any.name
         ));
     }
+    paragraphs.extend(areas.doc(areas.of_type(layout.type_index)));
     let docs = doc_attrs(paragraphs);
+    let cfg = areas.cfg_type(layout.type_index);
 
     let eq = if layout.eq {
         quote!(::std::cmp::Eq,)
@@ -62,7 +69,7 @@ fn struct_tokens(
     let fields = layout
         .fields
         .iter()
-        .map(|field| field_tokens(table, families, field));
+        .map(|field| field_tokens(table, families, field, areas, layout.type_index));
     let skip = skip_if_none();
 
     // The qualified `@odata.type` value, when the docs say the namespace: what a PATCH of a
@@ -72,6 +79,7 @@ fn struct_tokens(
         let value = Literal::string(&format!("#{namespace}.{}", def.name));
         let const_doc = doc_attrs([format!("The `{ODATA_TYPE}` value that names this type.")]);
         quote! {
+            #cfg
             impl #name {
                 #const_doc
                 pub const ODATA_TYPE: &str = #value;
@@ -81,6 +89,7 @@ fn struct_tokens(
 
     quote! {
         #docs
+        #cfg
         #[derive(
             ::std::fmt::Debug,
             ::std::clone::Clone,
@@ -103,7 +112,13 @@ fn struct_tokens(
     }
 }
 
-fn field_tokens(table: &TypeTable<'_>, families: &Families, field: &Field<'_>) -> TokenStream {
+fn field_tokens(
+    table: &TypeTable<'_>,
+    families: &Families,
+    field: &Field<'_>,
+    areas: &Areas,
+    owner: usize,
+) -> TokenStream {
     let prop = field.prop;
     let mut paragraphs = vec![prop.description.clone().unwrap_or_default()];
     let mut with = None;
@@ -145,6 +160,16 @@ fn field_tokens(table: &TypeTable<'_>, families: &Families, field: &Field<'_>) -
         let list: Vec<String> = values.iter().map(|value| format!("`{value}`")).collect();
         paragraphs.push(format!("Possible values: {}.", list.join(", ")));
     }
+    let mut cfg = TokenStream::new();
+    if let Resolved::Struct(target) | Resolved::Enum(target) = field.ty {
+        if let Some(area) = areas.extra(owner, target) {
+            paragraphs.push(format!(
+                "Only with the `{}` feature, its type's area.",
+                areas.name(area)
+            ));
+            cfg = areas.cfg(&[area]);
+        }
+    }
     if field.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
     }
@@ -166,6 +191,7 @@ fn field_tokens(table: &TypeTable<'_>, families: &Families, field: &Field<'_>) -
     });
     quote! {
         #docs
+        #cfg
         #[serde(rename = #wire, default, skip_serializing_if = #skip #with)]
         pub #name: ::std::option::Option<#ty>,
     }

@@ -7,12 +7,17 @@
 //! not know is kept as JSON in the fallback variant and serialised back unchanged. Variants
 //! are boxed: derived structs run to hundreds of fields, and a list of mixed types should
 //! not take the largest one's size per item.
+//!
+//! With features ([`crate::areas`]), an enum is behind its base's area, and the variant of a
+//! derived type in an area the base's does not enable is behind that area's feature, with
+//! its match arms: with the area off, such a value is read into the fallback, JSON kept.
 
 use std::collections::BTreeSet;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::areas::Areas;
 use crate::family::{AnyEnum, Families};
 use crate::naming::{sanitize, Case, Scope};
 use crate::resolve::TypeTable;
@@ -21,16 +26,22 @@ use crate::text::doc_attrs;
 /// The doc name of the fallback variant (a derived type called `other` keeps `Other`).
 const FALLBACK: &str = "Other";
 
-pub(crate) fn generate(table: &TypeTable<'_>, families: &Families) -> TokenStream {
+pub(crate) fn generate(table: &TypeTable<'_>, families: &Families, areas: &Areas) -> TokenStream {
     let enums: Vec<TokenStream> = families
         .iter()
-        .map(|(base, any)| enum_tokens(table, base, any))
+        .map(|(base, any)| enum_tokens(table, base, any, areas))
         .collect();
-    // Without enums the helper would be dead code.
+    // Without enums the helper would be dead code; so it would with their features off.
+    let needs: Vec<Vec<usize>> = families
+        .iter()
+        .map(|(base, _)| vec![areas.of_type(base)])
+        .collect();
+    let helper_cfg = areas.cfg_any(&needs);
     let helper = (!enums.is_empty()).then(|| {
         quote! {
             #[doc = " The key an `@odata.type` value is matched by: the name after `#` and the last"]
             #[doc = " `.`, lower-cased."]
+            #helper_cfg
             fn type_key(odata_type: &str) -> ::std::string::String {
                 let name = odata_type.trim_start_matches('#');
                 name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase()
@@ -47,7 +58,7 @@ pub(crate) fn generate(table: &TypeTable<'_>, families: &Families) -> TokenStrea
     }
 }
 
-fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream {
+fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum, areas: &Areas) -> TokenStream {
     let name = &any.name;
     let base_def = table.types[base].def;
     let reserved: Vec<&str> = any
@@ -81,8 +92,12 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
         } else {
             format!("`{wire}`.")
         };
-        let doc = doc_attrs([doc]);
-        variants.push(quote!(#doc #variant(::std::boxed::Box<#path>),));
+        let gate = areas.cfg_reference(base, member);
+        let gate_doc = areas
+            .extra(base, member)
+            .map(|area| format!("Only with the `{}` feature.", areas.name(area)));
+        let doc = doc_attrs([Some(doc), gate_doc].into_iter().flatten());
+        variants.push(quote!(#doc #gate #variant(::std::boxed::Box<#path>),));
         // Two members with one name in different namespaces: the first is read; the other
         // is still a variant for building values.
         let key = info.def.name.to_ascii_lowercase();
@@ -96,13 +111,15 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
             if member == base {
                 arms.push(quote!(::std::option::Option::None => #read,));
             }
-            arms.push(quote!(::std::option::Option::Some(#key) => #read,));
+            arms.push(quote!(#gate ::std::option::Option::Some(#key) => #read,));
         }
         serialize_arms.push(
-            quote!(Self::#variant(value) => ::serde::Serialize::serialize(&**value, serializer),),
+            quote!(#gate Self::#variant(value) => ::serde::Serialize::serialize(&**value, serializer),),
         );
-        odata_arms.push(quote!(Self::#variant(value) => value.odata_type.as_deref(),));
+        odata_arms.push(quote!(#gate Self::#variant(value) => value.odata_type.as_deref(),));
+        let from_cfg = areas.cfg(&[areas.of_type(base), areas.of_type(member)]);
         froms.push(quote! {
+            #from_cfg
             impl ::std::convert::From<#path> for #name {
                 fn from(value: #path) -> Self {
                     Self::#variant(::std::boxed::Box::new(value))
@@ -111,7 +128,7 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
         });
     }
 
-    let docs = doc_attrs([
+    let mut paragraphs = vec![
         format!(
             "Any `{}`: the base type itself, a type derived from it (directly or not), or the \
              JSON of a derived type this crate does not know, chosen by `@odata.type` when \
@@ -119,7 +136,10 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
             base_def.name
         ),
         "Serialising writes the value back as it was read.".to_owned(),
-    ]);
+    ];
+    paragraphs.extend(areas.doc(areas.of_type(base)));
+    let docs = doc_attrs(paragraphs);
+    let cfg = areas.cfg_type(base);
     let eq = if any.eq {
         quote!(::std::cmp::Eq,)
     } else {
@@ -127,6 +147,7 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
     };
     quote! {
         #docs
+        #cfg
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #eq)]
         // New derived types are documented over time; adding a variant is additive.
         #[non_exhaustive]
@@ -136,6 +157,7 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
             #fallback(::serde_json::Value),
         }
 
+        #cfg
         impl #name {
             #[doc = " The value's `@odata.type` annotation, as received or set."]
             pub fn odata_type(&self) -> ::std::option::Option<&str> {
@@ -150,6 +172,7 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
 
         #(#froms)*
 
+        #cfg
         impl ::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
             where
@@ -162,6 +185,7 @@ fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum) -> TokenStream
             }
         }
 
+        #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where

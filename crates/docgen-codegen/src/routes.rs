@@ -5,12 +5,17 @@
 //! ([`crate::builders`]) are one per distinct path, whatever the methods on it. The types
 //! (`Route`, `Permissions`, `PathError`) and `encode_path` live in the static `routing`
 //! module and are re-exported here, so `routes::Route` keeps working.
+//!
+//! With features ([`crate::areas`]), each table entry is behind the features its route
+//! needs (its own area, and its types' where that does not enable them), and each builder
+//! behind those of any of its routes.
 
 use docgen_ir::{Diagnostic, PathTemplate};
 use docgen_model::{Model, Route, TypeUse};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::areas::Areas;
 use crate::builders;
 use crate::text::location;
 
@@ -72,10 +77,15 @@ pub(crate) fn table_routes<'m>(
 
 pub(crate) fn generate(
     routes: &[TableRoute<'_>],
+    areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> TokenStream {
-    let entries = routes.iter().map(entry_tokens);
-    let builders = builders::generate(routes, diagnostics);
+    let entries = routes.iter().enumerate().map(|(index, route)| {
+        let cfg = areas.cfg(areas.route_need(index));
+        let entry = entry_tokens(route);
+        quote!(#cfg #entry)
+    });
+    let builders = builders::generate(routes, areas, diagnostics);
     quote! {
         #![doc = " The route table, a matcher from a request back to its route, and a path builder"]
         #![doc = " per documented path that percent-encodes every parameter."]

@@ -8,6 +8,10 @@
 //! (unknown enum members round-trip, PATCH bodies carry only what was set, timestamps,
 //! durations, GUIDs and base64 round-trip exactly, polymorphic values keep their type, paths
 //! are encoded and match back to their routes) and the crate's generated example tests.
+//!
+//! The crate of a model with three areas is built with its default features (all), with
+//! one area alone and with none (clippy `-D warnings` each), and its behaviour and example
+//! tests run with all and with one: what an area that is off leaves out.
 
 mod common;
 
@@ -259,6 +263,68 @@ fn requests_match_back_to_their_routes() {
 }
 "###;
 
+/// An integration test of the three-area crate, for any set of features that has `shared`.
+const AREAS_BEHAVIOUR: &str = r###"
+#![cfg(feature = "shared")]
+
+use area_models::models::DeviceConfiguration;
+use area_models::polymorphic::{AnyAssignmentTarget, AnyDeviceConfiguration};
+use area_models::routes;
+use serde_json::json;
+
+#[test]
+fn a_property_of_an_area_that_is_off_is_not_there() {
+    let json = json!({"id": "1", "displayName": "d", "osRule": {"name": "r"}});
+    let config: DeviceConfiguration = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(config.display_name.as_deref(), Some("d"));
+    #[cfg(feature = "deviceconfig")]
+    {
+        assert_eq!(config.os_rule.as_ref().and_then(|r| r.name.as_deref()), Some("r"));
+        assert_eq!(serde_json::to_value(&config).unwrap(), json);
+    }
+    #[cfg(not(feature = "deviceconfig"))]
+    assert_eq!(serde_json::to_value(&config).unwrap(), json!({"id": "1", "displayName": "d"}));
+}
+
+#[test]
+fn a_derived_value_of_an_area_that_is_off_is_kept_as_json() {
+    let json = json!({"@odata.type": "#microsoft.graph.androidCustomConfiguration", "id": "1"});
+    let any: AnyDeviceConfiguration = serde_json::from_value(json.clone()).unwrap();
+    #[cfg(feature = "deviceconfig")]
+    assert!(matches!(any, AnyDeviceConfiguration::AndroidCustomConfiguration(_)));
+    #[cfg(not(feature = "deviceconfig"))]
+    assert!(matches!(any, AnyDeviceConfiguration::Other(_)));
+    assert_eq!(serde_json::to_value(&any).unwrap(), json);
+
+    let json = json!({"@odata.type": "#microsoft.graph.scopeTagTarget", "tagId": "t"});
+    let any: AnyAssignmentTarget = serde_json::from_value(json.clone()).unwrap();
+    #[cfg(feature = "rbac")]
+    assert!(matches!(any, AnyAssignmentTarget::ScopeTagTarget(_)));
+    #[cfg(not(feature = "rbac"))]
+    assert!(matches!(any, AnyAssignmentTarget::Other(_)));
+    assert_eq!(serde_json::to_value(&any).unwrap(), json);
+}
+
+#[test]
+fn routes_follow_their_areas() {
+    let templates: Vec<&str> = routes::ROUTES.iter().map(|r| r.template).collect();
+    assert!(templates.contains(&"/deviceManagement"));
+    for (template, on) in [
+        ("/deviceManagement/deviceConfigurations/{id}", cfg!(feature = "deviceconfig")),
+        ("/deviceManagement/roleDefinitions/{id}", cfg!(feature = "rbac")),
+        ("/deviceManagement/getRoleDefinition", cfg!(feature = "rbac")),
+    ] {
+        assert_eq!(templates.contains(&template), on, "{template}");
+    }
+    assert_eq!(
+        routes::device_management_device_configurations_item("a/b"),
+        "/deviceManagement/deviceConfigurations/a%2Fb"
+    );
+    let (route, _) = routes::match_route(&http::Method::PATCH, "/deviceManagement/deviceConfigurations/x").unwrap();
+    assert_eq!(route.template, "/deviceManagement/deviceConfigurations/{deviceConfigurationId}");
+}
+"###;
+
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -392,11 +458,59 @@ fn empty_crate_is_clippy_clean() {
     cargo(dir.path(), &CLIPPY);
 }
 
+fn areas_crate(test: Option<&str>) -> tempfile::TempDir {
+    write_crate(
+        &common::areas::areas_model(),
+        common::areas::areas_examples(),
+        "area-models",
+        test,
+    )
+}
+
+/// Clippy (`-D warnings`) with every feature set that matters: all (the default), one area
+/// alone (the hub every area needs; an area needing it), none; then the tests with all and
+/// with the hub alone, and the example tally that says how many tests the features left
+/// out.
+#[test]
+fn areas_crate_builds_with_each_feature_set() {
+    let dir = areas_crate(Some(AREAS_BEHAVIOUR));
+    cargo(dir.path(), &CLIPPY);
+    for features in [
+        &["--features", "shared"][..],
+        &["--features", "deviceconfig"],
+        &[],
+    ] {
+        let mut args = vec![
+            "clippy",
+            "--offline",
+            "--all-targets",
+            "--no-default-features",
+        ];
+        args.extend(features);
+        args.extend(["--", "-D", "warnings"]);
+        cargo(dir.path(), &args);
+    }
+    cargo(dir.path(), &["test", "--offline", "--quiet"]);
+    let shared = ["--no-default-features", "--features", "shared"];
+    let mut args = vec!["test", "--offline", "--quiet"];
+    args.extend(shared);
+    cargo(dir.path(), &args);
+    args.extend(["--test", "examples", "--", "--nocapture", "example_counts"]);
+    let tally = cargo(dir.path(), &args);
+    for line in [
+        "5 examples: 2 tested, 0 skipped",
+        "not compiled (their features are off): 3",
+    ] {
+        assert!(tally.contains(line), "{line}\n{tally}");
+    }
+}
+
 /// `lib.rs` is the one generated file rustfmt reads (the modules are `#[rustfmt::skip]`).
 #[test]
 fn generated_crates_are_rustfmt_clean() {
     let dirs = [
         sample_crate(None),
+        areas_crate(None),
         write_crate(
             &common::hostile_model(),
             common::hostile_examples(),

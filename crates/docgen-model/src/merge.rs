@@ -23,6 +23,8 @@ pub(crate) struct PropertyAcc {
 
 impl PropertyAcc {
     pub fn winner(&self) -> &(PropertyRow, String) {
+        // reason: a `PropertyAcc` is only ever created with one row (`add_rows`) and
+        //         rows are only appended, never removed.
         &self.rows[0]
     }
 }

@@ -14,6 +14,7 @@ pub fn detect_format(text: &str) -> Format {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // reason: `end` was moved back to a char boundary just above.
     let head = text[..end].to_ascii_lowercase();
     let head_trim = head.trim_start();
     if head_trim.starts_with("<!doctype html")
@@ -45,6 +46,7 @@ pub fn detect_format(text: &str) -> Format {
 
 fn is_atx_heading(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    // reason: `hashes` counts leading ASCII `#` bytes, so it is a char boundary.
     (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
 }
 

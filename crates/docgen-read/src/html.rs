@@ -37,6 +37,7 @@
 mod chrome;
 mod front;
 mod inline;
+mod nesting;
 mod source;
 mod table;
 #[cfg(test)]
@@ -46,16 +47,29 @@ use docgen_ir::Diagnostic;
 use scraper::{ElementRef, Html, Node};
 
 use crate::blocks::{Block, Document, Inline, Link};
+use crate::limits::Limits;
 use front::front_matter;
 use inline::{push_space, tidy};
 use source::{Aligner, Span};
 
-/// Deeper nesting inside the article is read as plain text, without recursion.
-const MAX_DEPTH: usize = 128;
-
 /// Lowers a docs-site HTML page to blocks. `source` is the file path for diagnostics.
 pub fn lower(source: &str, html: &str) -> Document {
+    lower_with(source, html, &Limits::default())
+}
+
+/// Like [`lower`]; elements nested deeper than [`Limits::max_nesting`] inside the article are
+/// read as plain text, without recursion, so no nesting depth can exhaust the stack.
+///
+/// Before parsing, tags nested deeper than twice that limit (counted from the document's
+/// start) are blanked out: the parser's cost grows with nesting depth times tag count, and
+/// the cut keeps it linear in the page's size (see the `nesting` submodule).
+pub fn lower_with(source: &str, html: &str, limits: &Limits) -> Document {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    let flattened = nesting::flatten(html, limits.max_nesting.saturating_mul(2));
+    let first_cut_line = flattened
+        .as_ref()
+        .map(|(_, offset)| crate::lines::LineIndex::new(html).line_of(*offset));
+    let html = flattened.as_ref().map_or(html, |(flat, _)| flat.as_str());
     let parsed = Html::parse_document(html);
     let mut lowering = Lowering {
         source,
@@ -68,8 +82,21 @@ pub fn lower(source: &str, html: &str) -> Document {
         quote_depth: 0,
         quote: None,
         last_line: 1,
-        too_deep: false,
+        max_depth: limits.max_nesting,
+        too_deep: first_cut_line.is_some(),
     };
+    if let Some(line) = first_cut_line {
+        let cap = limits.max_nesting.saturating_mul(2);
+        lowering.doc.diagnostics.push(Diagnostic::warning(
+            "html-too-deep",
+            source,
+            line,
+            format!(
+                "elements nest more than {cap} deep from here; the deeper tags were ignored and \
+                 their content read as plain text"
+            ),
+        ));
+    }
     let Some(content) = content_root(&parsed) else {
         return lowering.doc;
     };
@@ -150,6 +177,8 @@ struct Lowering<'s, 'h> {
     quote: Option<Quote>,
     /// The line of the last emitted block: lines never decrease.
     last_line: u32,
+    /// [`Limits::max_nesting`]: the recursion bound of [`Lowering::flow`].
+    max_depth: usize,
     too_deep: bool,
 }
 
@@ -230,14 +259,17 @@ impl<'h> Lowering<'_, 'h> {
             return;
         }
         let name = element.value().name().to_ascii_lowercase();
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             if !self.too_deep {
                 self.too_deep = true;
+                let max = self.max_depth;
                 self.doc.diagnostics.push(Diagnostic::warning(
                     "html-too-deep",
                     self.source,
                     line,
-                    format!("elements nest more than {MAX_DEPTH} deep; deeper content was read as plain text"),
+                    format!(
+                        "elements nest more than {max} deep; deeper content was read as plain text"
+                    ),
                 ));
             }
             self.inline_element(element, line);

@@ -3,19 +3,26 @@
 //! Markup that carries no fact is dropped here: emphasis, raw inline HTML and DocFX include
 //! directives become plain text, code spans lose their backticks (recorded in
 //! [`Inline::code`]), and link text is kept with its target.
+//!
+//! What pulldown-cmark repairs silently is reported: a table row with more or fewer cells than
+//! its header (`table-row-cells`; extra cells are dropped, missing ones read as empty) and a
+//! code fence never closed (`code-fence-unterminated`; the rest of the page is code).
 
+use docgen_ir::Diagnostic;
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::blocks::{Block, Document, Inline, Link, TableRow};
 use crate::lines::LineIndex;
 
-/// Lowers markdown `text` to blocks.
-pub fn lower(text: &str) -> Document {
+/// Lowers markdown `text` to blocks. `source` is the file path for diagnostics.
+pub fn lower(source: &str, text: &str) -> Document {
     let index = LineIndex::new(text);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH;
     let mut lowering = Lowering {
+        source,
+        text,
         index: &index,
         doc: Document::default(),
         inline: None,
@@ -27,7 +34,7 @@ pub fn lower(text: &str) -> Document {
         quote: None,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        lowering.event(event, range.start);
+        lowering.event(event, range);
     }
     lowering.doc
 }
@@ -35,6 +42,8 @@ pub fn lower(text: &str) -> Document {
 /// A table being collected.
 struct TableState {
     header: Vec<Inline>,
+    /// Cells of the header as written (pulldown-cmark pads and cuts rows to this many).
+    columns: usize,
     rows: Vec<TableRow>,
     in_head: bool,
     row: Vec<Inline>,
@@ -50,6 +59,8 @@ struct CodeState {
 }
 
 struct Lowering<'a> {
+    source: &'a str,
+    text: &'a str,
     index: &'a LineIndex<'a>,
     doc: Document,
     /// Inline content being collected, with the line it started on.
@@ -65,10 +76,13 @@ struct Lowering<'a> {
 }
 
 impl Lowering<'_> {
-    fn event(&mut self, event: Event<'_>, offset: usize) {
-        let line = self.index.line_of(offset);
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+        let line = self.index.line_of(range.start);
         match event {
-            Event::Start(tag) => self.start(tag, line),
+            Event::Start(tag) => {
+                self.check_source(&tag, range, line);
+                self.start(tag, line);
+            }
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, line),
             Event::Code(code) => {
@@ -102,6 +116,54 @@ impl Lowering<'_> {
         }
     }
 
+    /// Reports what pulldown-cmark repairs without a word, from the source a tag spans.
+    fn check_source(&mut self, tag: &Tag<'_>, range: std::ops::Range<usize>, line: u32) {
+        let to_end = self
+            .text
+            .get(range.end..)
+            .is_some_and(|r| r.trim().is_empty());
+        let raw = self.text.get(range).unwrap_or("");
+        match tag {
+            Tag::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.columns = cells_written(raw);
+                }
+            }
+            Tag::TableRow => {
+                let columns = self.table.as_ref().map_or(0, |t| t.columns);
+                let written = cells_written(raw);
+                if columns > 0 && written != columns {
+                    let what = if written > columns {
+                        "the extra cells were not read"
+                    } else {
+                        "the missing cells were read as empty"
+                    };
+                    self.doc.diagnostics.push(Diagnostic::warning(
+                        "table-row-cells",
+                        self.source,
+                        line,
+                        format!("the row has {written} cells and the header {columns}; {what}"),
+                    ));
+                }
+            }
+            // Only a fence left open to the end of the page swallows what follows it (one in
+            // a list or quote ends with its container).
+            Tag::CodeBlock(CodeBlockKind::Fenced(_)) if to_end && !fence_closed(raw) => {
+                let rest = raw.lines().count().saturating_sub(1);
+                self.doc.diagnostics.push(Diagnostic::warning(
+                    "code-fence-unterminated",
+                    self.source,
+                    line,
+                    format!(
+                        "this code fence is never closed: the {rest} lines after it, to the end \
+                         of the page, were read as code"
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+
     fn start(&mut self, tag: Tag<'_>, line: u32) {
         match tag {
             Tag::Paragraph | Tag::Heading { .. } => self.begin_inline(line),
@@ -115,6 +177,7 @@ impl Lowering<'_> {
             Tag::Table(_) => {
                 self.table = Some(TableState {
                     header: Vec::new(),
+                    columns: 0,
                     rows: Vec::new(),
                     in_head: false,
                     row: Vec::new(),
@@ -287,6 +350,8 @@ impl Lowering<'_> {
         };
         let mut rest = html.as_str();
         while let Some(open) = rest.find("<!--") {
+            // reason: `open` is where `<!--` starts and `close` where `-->` starts (ASCII,
+            //         found by `find`): they, and 4 and 3 bytes past them, are char boundaries.
             let after = &rest[open + 4..];
             let Some(close) = after.find("-->") else {
                 break;
@@ -351,6 +416,50 @@ impl Lowering<'_> {
     }
 }
 
+/// The number of cells a table row is written with: its unescaped `|`s, less a leading and a
+/// trailing one (GFM splits on every unescaped pipe, in code spans too).
+fn cells_written(row: &str) -> usize {
+    // A table in a block quote spans its `>` markers.
+    let row = row
+        .trim()
+        .trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    let mut pipes = 0;
+    let mut escaped = false;
+    // Whether the last character that is not white space is an unescaped `|`.
+    let mut ends_with_pipe = false;
+    for c in row.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let pipe = c == '|' && !escaped;
+        pipes += usize::from(pipe);
+        escaped = c == '\\' && !escaped;
+        ends_with_pipe = pipe;
+    }
+    let leading = usize::from(row.starts_with('|'));
+    let trailing = usize::from(ends_with_pipe && pipes > leading);
+    pipes + 1 - leading - trailing
+}
+
+/// Whether a fenced code block's source ends with a closing fence: a line of at least as many
+/// of the opening fence's characters, and nothing else.
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines().map(|l| {
+        l.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+            .trim_end()
+    });
+    let Some(open) = lines.next() else {
+        return false;
+    };
+    let Some(fence) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+        return false;
+    };
+    let width = open.chars().take_while(|&c| c == fence).count();
+    lines
+        .next_back()
+        .is_some_and(|close| close.chars().all(|c| c == fence) && close.chars().count() >= width)
+}
+
 /// Collapses runs of white space so that every format yields the same cell text.
 fn tidy(mut inline: Inline) -> Inline {
     inline.text = crate::lines::collapse_spaces(&inline.text);
@@ -368,7 +477,7 @@ mod tests {
 
     #[test]
     fn lowers_front_matter_headings_tables_code_and_comments() {
-        let doc = lower(PAGE);
+        let doc = lower("p.md", PAGE);
         let (yaml, line) = doc.front_matter.clone().unwrap();
         assert!(yaml.contains("doc_type: apiPageType"));
         assert_eq!(line, 2);
@@ -409,8 +518,50 @@ mod tests {
     }
 
     #[test]
+    fn rows_with_other_cell_counts_and_open_fences_are_reported() {
+        let page =
+            "# t\n\n|a|b|c|\n|-|-|-|\n|1|2|3|4|\n|1|2|\n1|2|3\n|`x\\|y`|2|3|\n\n```json\n{\n";
+        let doc = lower("p.md", page);
+        let found: Vec<(&str, u32)> = doc
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("table-row-cells", 5),
+                ("table-row-cells", 6),
+                ("code-fence-unterminated", 10)
+            ],
+            "{:?}",
+            doc.diagnostics
+        );
+        // Closed fences, and a fence that ends with its list item, are fine.
+        let page = "# t\n\n```json\n{}\n```\n\n- ```\n  x\n\ntext\n\n~~~~\n~~~\n~~~~~\n";
+        assert_eq!(lower("p.md", page).diagnostics, []);
+    }
+
+    #[test]
+    fn cells_as_written() {
+        for (row, cells) in [
+            ("|a|b|", 2),
+            ("a|b", 2),
+            ("| a | b |  ", 2),
+            ("|a|b\\|", 2),
+            ("|a\\|b|", 1),
+            ("> |a|b|c|", 3),
+            ("|", 1),
+            ("||", 1),
+            ("|||", 2),
+        ] {
+            assert_eq!(cells_written(row), cells, "{row}");
+        }
+    }
+
+    #[test]
     fn note_text_is_joined() {
-        let doc = lower("> [!NOTE]\n> Some *text* here.\n");
+        let doc = lower("p.md", "> [!NOTE]\n> Some *text* here.\n");
         assert_eq!(
             doc.blocks,
             [Block::Note {

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod areas;
+
 use docgen_codegen::ExampleCase;
 use docgen_ir::ExampleRole;
 use docgen_model::{

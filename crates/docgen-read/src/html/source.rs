@@ -33,7 +33,7 @@ struct Token {
 }
 
 /// Elements whose content the tokenizer reads as text up to the matching end tag.
-const RAW_TEXT: [&str; 9] = [
+pub(super) const RAW_TEXT: [&str; 9] = [
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
@@ -132,13 +132,13 @@ fn tokenize(html: &str) -> Vec<Token> {
     tokens
 }
 
-fn find_byte(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
+pub(super) fn find_byte(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
     rest.iter().position(|&b| b == byte).map(|i| from + i)
 }
 
 /// The offset just past a comment whose text starts at `from` (after `<!--`).
-fn comment_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn comment_end(bytes: &[u8], from: usize) -> usize {
     // `<!-->` and `<!--->` are complete (empty) comments.
     if bytes.get(from) == Some(&b'>') {
         return from + 1;
@@ -154,7 +154,7 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 
 /// The offset just past the `>` closing a start tag whose attributes start at `from`.
 /// Quoted attribute values may contain `>`.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
+pub(super) fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     let mut after_equals = false;
     while let Some(&b) = bytes.get(i) {
@@ -174,7 +174,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The offset of the `</name` that ends a raw-text element's content starting at `from`.
-fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+pub(super) fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
     let needle = name.as_bytes();
     let mut i = from;
     while let Some(lt) = find_byte(bytes, b'<', i) {

@@ -1,5 +1,6 @@
 //! Tables: the `<thead>` row (else the first row) is the header, every other `<tr>` a row.
 
+use docgen_ir::Diagnostic;
 use scraper::{ElementRef, Node};
 
 use super::inline::tidy;
@@ -41,10 +42,41 @@ impl<'h> Lowering<'_, 'h> {
         let header = match header {
             Some(header) => header,
             None if rows.is_empty() => return,
-            // Without a `<thead>` the first row is the header (`rows` is not empty here).
+            // Without a `<thead>` the first row is the header.
+            // reason: `rows` is not empty here (the arm above).
             None => rows.remove(0).cells,
         };
+        self.report_cell_counts(table, &header, &rows);
         self.push(Block::Table { header, rows, line });
+    }
+
+    /// Rows with more or fewer cells than the header (`table-row-cells`), as the markdown
+    /// reader reports them. Tables that span cells (`colspan`, `rowspan`) are not checked.
+    fn report_cell_counts(&mut self, table: ElementRef<'h>, header: &[Inline], rows: &[TableRow]) {
+        let spans = table
+            .descendent_elements()
+            .any(|e| e.attr("colspan").is_some() || e.attr("rowspan").is_some());
+        if spans || header.is_empty() {
+            return;
+        }
+        for row in rows {
+            let (written, columns) = (row.cells.len(), header.len());
+            // An empty row is reported by the interpreter, which finds no name in it.
+            if written == 0 || written == columns {
+                continue;
+            }
+            let what = if written > columns {
+                "the extra cells were not read"
+            } else {
+                "the missing cells were read as empty"
+            };
+            self.doc.diagnostics.push(Diagnostic::warning(
+                "table-row-cells",
+                self.source,
+                row.line,
+                format!("the row has {written} cells and the header {columns}; {what}"),
+            ));
+        }
     }
 
     fn section_rows(&mut self, section: ElementRef<'h>) -> Vec<TableRow> {

@@ -396,7 +396,7 @@ Update the properties of a [widget](../resources/widget.md) object.\n\n## Reques
     let from_md = crate::interpret::interpret(
         "a.md",
         docgen_ir::Format::Markdown,
-        crate::markdown::lower(markdown),
+        crate::markdown::lower("a.md", markdown),
     );
     let from_html =
         crate::interpret::interpret("a.html", docgen_ir::Format::Html, lower("a.html", PAGE));

@@ -31,7 +31,10 @@ pub fn request_lines(
         if trimmed.is_empty() || trimmed.starts_with("//") || trimmed.starts_with('#') {
             continue;
         }
-        let Some((method, path)) = method_line(trimmed) else {
+        // A method alone (`GET`) has no whitespace to split at: it is a route without a path.
+        let bare_method = METHODS.iter().any(|m| m.eq_ignore_ascii_case(trimmed));
+        let Some((method, path)) = method_line(trimmed).or(bare_method.then_some((trimmed, "")))
+        else {
             diagnostics.push(Diagnostic::warning(
                 "http-line-unreadable",
                 source,
@@ -254,6 +257,15 @@ mod tests {
                 "route-malformed"
             ]
         );
+    }
+
+    #[test]
+    fn a_method_without_a_path_is_a_malformed_route() {
+        let mut diags = Vec::new();
+        let lines = request_lines("DELETE\n  get  \nGET /a\n", 4, "p.md", &mut diags);
+        assert_eq!(lines.len(), 1);
+        let found: Vec<(&str, u32)> = diags.iter().map(|d| (d.code.as_str(), d.line)).collect();
+        assert_eq!(found, [("route-malformed", 4), ("route-malformed", 5)]);
     }
 
     #[test]

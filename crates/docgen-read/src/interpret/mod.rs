@@ -14,6 +14,7 @@ use docgen_ir::{
 };
 
 use crate::blocks::{Block, Document, Inline, TableRow};
+use crate::limits::{self, Limits};
 use tables::{RowContext, TableKind, TypedFirst};
 
 /// The sections of a reference page, from their heading text.
@@ -59,9 +60,16 @@ fn classify_heading(text: &str) -> Section {
     }
 }
 
-/// Reads a lowered page into its IR.
+/// Reads a lowered page into its IR, with the default [`Limits`].
+#[cfg(test)]
 pub fn interpret(source: &str, format: Format, doc: Document) -> Page {
+    interpret_with(source, format, doc, &Limits::default())
+}
+
+/// Reads a lowered page into its IR; JSON deeper than [`Limits::max_json_depth`] is not read.
+pub fn interpret_with(source: &str, format: Format, doc: Document, limits: &Limits) -> Page {
     let mut walker = Walker {
+        limits: limits.clone(),
         page: Page {
             source: source.to_owned(),
             format: Some(format),
@@ -84,6 +92,7 @@ pub fn interpret(source: &str, format: Format, doc: Document) -> Page {
 }
 
 struct Walker {
+    limits: Limits,
     page: Page,
     section: Section,
     /// Inside Examples: whether the current sub-heading is a request or a response.
@@ -95,6 +104,9 @@ struct Walker {
 
 impl Walker {
     fn front_matter(&mut self, yaml: &str, line: u32) {
+        if let Some(refused) = limits::front_matter(yaml, line, &self.page.source, &self.limits) {
+            return self.diag(refused);
+        }
         match serde_norway::from_str::<serde_norway::Value>(yaml) {
             Ok(serde_norway::Value::Mapping(map)) => {
                 let mut out = BTreeMap::new();
@@ -134,6 +146,11 @@ impl Walker {
             Block::Table { header, rows, line } => self.table(header, rows, *line),
             Block::Code { lang, text, line } => self.code(lang.as_deref(), text, *line),
             Block::Comment { text, line } => {
+                if let Some(refused) =
+                    limits::annotation(text, *line, &self.page.source, &self.limits)
+                {
+                    return self.diag(refused);
+                }
                 let source = self.page.source.clone();
                 let annotation = http::annotation(text, *line, &source, &mut self.page.diagnostics);
                 if annotation.is_some() {
@@ -372,17 +389,25 @@ impl Walker {
                     _ => self.example_role,
                 };
                 if let Some(example) = http::example(text, line, hint, annotation) {
-                    self.page.examples.push(example);
+                    self.push_example(example);
                 }
             }
             Section::JsonRepresentation | Section::Properties => {
                 if let Some(mut example) = http::example(text, line, None, annotation) {
                     example.role = ExampleRole::Resource;
-                    self.page.examples.push(example);
+                    self.push_example(example);
                 }
             }
             _ => {}
         }
+    }
+
+    /// Keeps an example; a body too deep to read is dropped (see [`limits::example`]).
+    fn push_example(&mut self, mut example: Example) {
+        if let Some(refused) = limits::example(&mut example, &self.page.source, &self.limits) {
+            self.diag(refused);
+        }
+        self.page.examples.push(example);
     }
 
     fn finish(&mut self) {
@@ -579,6 +604,8 @@ fn title_subject(title: &str) -> Option<&str> {
         .iter()
         .find_map(|suffix| {
             lower.ends_with(suffix).then(|| {
+                // reason: `lower` is `title` lower-cased (ASCII only, same bytes) and ends with the
+                //         ASCII `suffix`, so the cut is in bounds and on a char boundary.
                 let name = title[..title.len() - suffix.len()].trim();
                 prose::strip_namespace(name)
             })

@@ -102,6 +102,8 @@ pub fn strip_todo(text: &str) -> (String, bool) {
     let Some(start) = text.find("TODO") else {
         return (text.to_owned(), false);
     };
+    // reason: `start` comes from `find`; `end` below from `find` in `after` or in its
+    //         ASCII lower-casing (same byte offsets), or is `after.len()`: all char boundaries.
     let after = &text[start..];
     let lower = after.to_ascii_lowercase();
     let mut end = after.len();
@@ -199,6 +201,7 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
     (0..words.len().saturating_sub(1)).find_map(|i| {
+        // reason: `i` stops one short of the last word, so `i + 1` is in bounds.
         let (word, next) = (words[i], words[i + 1].trim_end_matches(['.', ',']));
         let next = next.to_ascii_lowercase();
         // "a collection of x objects": `collection` introduces the type, it does not follow it.
@@ -271,6 +274,7 @@ pub fn status_code(text: &str) -> Option<u16> {
     let bytes = text.as_bytes();
     (0..bytes.len().saturating_sub(4)).find_map(|i| {
         let digits = bytes.get(i..i + 3)?;
+        // reason: `i - 1` only when `i > 0`; `digits` is a 3-byte slice.
         let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         let after = *bytes.get(i + 3)?;
         let reason = *bytes.get(i + 4)?;

@@ -67,6 +67,7 @@ fn strip_collection(text: &str) -> (&str, bool) {
 /// Drops annotations authors add after the type: `Boolean (optional)`, `String, nullable`.
 fn strip_qualifiers(text: &str) -> &str {
     let cut = text.find([' ', ',', '(']).unwrap_or(text.len());
+    // reason: `cut` is a `find` result (an ASCII byte) or the length: a char boundary.
     let head = &text[..cut];
     // Only cut when what follows is an annotation, not part of a multi-word oddity.
     let rest = text[cut..].trim().to_ascii_lowercase();

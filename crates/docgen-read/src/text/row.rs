@@ -436,6 +436,7 @@ fn take_words(text: &str, n: usize) -> Option<(Vec<&str>, &str)> {
             return None;
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        // reason: `end` is a `find` result or the length, a char boundary.
         let (word, after) = rest.split_at(end);
         words.push(word);
         rest = after.trim_start();
