@@ -10,7 +10,9 @@
 //! - property precision: the model's properties through its base chain that the CSDL has, on
 //!   the type or any ancestor;
 //! - property type accuracy: matched properties whose type name and collection flag agree;
-//! - enum member recall / precision.
+//! - enum member recall / precision, over the enums with a page and the enums without one whose
+//!   values a paged type's property lists ("Possible values are: …"); given strict and without
+//!   the service's `unknownFutureValue` sentinel, which pages often leave out.
 //!
 //! The corpus is public documentation kept outside the repository; without it the test says so
 //! and passes.
@@ -45,6 +47,11 @@ struct Figures {
     type_accuracy: (usize, usize),
     member_recall: (usize, usize),
     member_precision: (usize, usize),
+    /// Members again without the `unknownFutureValue` sentinel (see [`SENTINEL`]).
+    sentinel_free_member_recall: (usize, usize),
+    sentinel_free_member_precision: (usize, usize),
+    /// Enums with no page of their own whose values a paged type's property lists.
+    inline_enums: usize,
     relationship_recall: (usize, usize),
     full_chain_recall: (usize, usize),
     misses: BTreeMap<&'static str, Vec<String>>,
@@ -65,7 +72,7 @@ impl Figures {
 
     fn print(&self, folder: &str) {
         report!(
-            "metadata {folder}: type recall {:.2}% ({}/{}), property recall {:.2}% ({}/{}), precision {:.2}% ({}/{}), type accuracy {:.2}% ({}/{}), member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); relationship recall {:.2}% ({}/{}); property recall over the whole CSDL chain {:.2}% ({}/{})",
+            "metadata {folder}: type recall {:.2}% ({}/{}), property recall {:.2}% ({}/{}), precision {:.2}% ({}/{}), type accuracy {:.2}% ({}/{}), member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); relationship recall {:.2}% ({}/{}); property recall over the whole CSDL chain {:.2}% ({}/{}); without the `{SENTINEL}` sentinel: member recall {:.2}% ({}/{}), member precision {:.2}% ({}/{}); {} enums without a page counted by the values a property lists",
             100.0 * ratio(self.types), self.types.0, self.types.1,
             100.0 * ratio(self.recall), self.recall.0, self.recall.1,
             100.0 * ratio(self.precision), self.precision.0, self.precision.1,
@@ -74,6 +81,9 @@ impl Figures {
             100.0 * ratio(self.member_precision), self.member_precision.0, self.member_precision.1,
             100.0 * ratio(self.relationship_recall), self.relationship_recall.0, self.relationship_recall.1,
             100.0 * ratio(self.full_chain_recall), self.full_chain_recall.0, self.full_chain_recall.1,
+            100.0 * ratio(self.sentinel_free_member_recall), self.sentinel_free_member_recall.0, self.sentinel_free_member_recall.1,
+            100.0 * ratio(self.sentinel_free_member_precision), self.sentinel_free_member_precision.0, self.sentinel_free_member_precision.1,
+            self.inline_enums,
         );
         if std::env::var_os("DOCGEN_METADATA_MISSES").is_some() {
             for (kind, list) in &self.misses {
@@ -174,7 +184,7 @@ fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
             )
         })
         .collect();
-    for truth in truths {
+    for &truth in &truths {
         f.types.1 += 1;
         let Some(ours) = by_name.get(&truth.name.to_ascii_lowercase()) else {
             f.miss("type missing", truth.name.clone());
@@ -182,24 +192,7 @@ fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
         };
         f.types.0 += 1;
         if truth.kind == Kind::Enum {
-            let theirs: BTreeSet<String> = truth.members.iter().cloned().collect();
-            let mine: BTreeSet<String> = ours.members.iter().map(|m| m.name.clone()).collect();
-            f.member_recall.1 += theirs.len();
-            f.member_precision.1 += mine.len();
-            for m in &theirs {
-                if mine.contains(m) {
-                    f.member_recall.0 += 1;
-                } else {
-                    f.miss("member missing", format!("{}.{m}", truth.name));
-                }
-            }
-            for m in &mine {
-                if theirs.contains(m) {
-                    f.member_precision.0 += 1;
-                } else {
-                    f.miss("member extra", format!("{}.{m}", truth.name));
-                }
-            }
+            count_members(&mut f, truth, ours);
             continue;
         }
         // Structural properties are the asserted figures; navigation properties (documented as
@@ -251,12 +244,72 @@ fn measure(csdl: &Csdl, folder: &Path, model: &Model) -> Figures {
             }
         }
     }
+    // Enum types with no page of their own whose members a paged type's property lists
+    // ("Possible values are: …"): counted apart, over the enums the model has members for.
+    let mut inline: BTreeMap<String, &CsdlType> = BTreeMap::new();
+    for truth in &truths {
+        for (_, (ty, _)) in csdl.chain_properties(truth, false, &|_| true) {
+            for ns in [
+                truth.namespace.to_ascii_lowercase(),
+                "microsoft.graph".to_owned(),
+            ] {
+                let key = format!("{ns}.{ty}");
+                if let Some(e) = csdl.types.get(&key).filter(|e| e.kind == Kind::Enum) {
+                    if !paged.contains(&(ns.clone(), ty.clone())) {
+                        inline.insert(key, e);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    for truth in inline.values() {
+        // An enum whose values no page lists is undocumented, not misread: only enums the
+        // pages give values for are counted, like types with a page.
+        if let Some(ours) = by_name.get(&truth.name.to_ascii_lowercase()) {
+            if !ours.members.is_empty() {
+                f.inline_enums += 1;
+                count_members(&mut f, truth, ours);
+            }
+        }
+    }
     f
 }
 
+/// The sentinel the service appends to its evolvable enums. Pages often leave it out (the
+/// generated enums' fallback variant makes it redundant for users), so member figures are also
+/// given without it: what remains measures how the pages were read.
+const SENTINEL: &str = "unknownFutureValue";
+
+fn count_members(f: &mut Figures, truth: &CsdlType, ours: &TypeDef) {
+    let theirs: BTreeSet<&str> = truth.members.iter().map(String::as_str).collect();
+    let mine: BTreeSet<&str> = ours.members.iter().map(|m| m.name.as_str()).collect();
+    let found = theirs.intersection(&mine).count();
+    f.member_recall.0 += found;
+    f.member_recall.1 += theirs.len();
+    f.member_precision.0 += found;
+    f.member_precision.1 += mine.len();
+    let real = |set: &BTreeSet<&str>| set.iter().filter(|m| **m != SENTINEL).count();
+    let found_real = theirs
+        .intersection(&mine)
+        .filter(|m| **m != SENTINEL)
+        .count();
+    f.sentinel_free_member_recall.0 += found_real;
+    f.sentinel_free_member_recall.1 += real(&theirs);
+    f.sentinel_free_member_precision.0 += found_real;
+    f.sentinel_free_member_precision.1 += real(&mine);
+    for m in theirs.difference(&mine) {
+        f.miss("member missing", format!("{}.{m}", truth.name));
+    }
+    for m in mine.difference(&theirs) {
+        f.miss("member extra", format!("{}.{m}", truth.name));
+    }
+}
+
 /// The least each figure must reach, in the order type recall, property recall, property
-/// precision, property type accuracy, enum member recall, enum member precision.
-type Floors = [f64; 6];
+/// precision, property type accuracy, enum member recall, enum member precision, and the two
+/// member figures without the `unknownFutureValue` sentinel.
+type Floors = [f64; 8];
 
 fn check_folder(folder_name: &str, floors: Floors) {
     let Some(corpus) = corpus() else {
@@ -275,6 +328,14 @@ fn check_folder(folder_name: &str, floors: Floors) {
         ("property type accuracy", figures.type_accuracy),
         ("enum member recall", figures.member_recall),
         ("enum member precision", figures.member_precision),
+        (
+            "enum member recall without the sentinel",
+            figures.sentinel_free_member_recall,
+        ),
+        (
+            "enum member precision without the sentinel",
+            figures.sentinel_free_member_precision,
+        ),
     ];
     for ((label, pair), floor) in labelled.into_iter().zip(floors) {
         assert!(
@@ -291,7 +352,7 @@ fn check_folder(folder_name: &str, floors: Floors) {
 fn intune_2021_07_matches_the_metadata() {
     check_folder(
         "graph-beta-intune-2021-07",
-        [0.995, 0.985, 0.996, 0.995, 0.995, 0.995],
+        [0.995, 0.985, 0.996, 0.995, 0.995, 0.995, 0.995, 0.995],
     );
 }
 
@@ -302,18 +363,19 @@ fn intune_2021_07_matches_the_metadata() {
 fn intune_2020_01_matches_the_metadata() {
     check_folder(
         "graph-beta-intune-2020-01",
-        [0.995, 0.92, 0.996, 0.995, 0.96, 0.995],
+        [0.995, 0.92, 0.996, 0.995, 0.96, 0.995, 0.96, 0.995],
     );
 }
 
-/// The 97% bar for hand-written pages. Enum members fall short on this sample for
-/// reasons in the pages themselves: of 19 members the CSDL and the pages disagree on four
-/// (`unknownFutureValue` missing from two pages; `peSha1`/`peSha256` documented but not in the
-/// June 2021 metadata), so 89% is what a faithful reader gets.
+/// The 97% bar for hand-written pages. Strict member recall falls short on this sample
+/// for a reason in the pages themselves: six enums' value lists leave out the
+/// `unknownFutureValue` sentinel the service appends (`educationGender`, `registryHive`, …), so
+/// 92.5% is what a faithful reader gets; without the sentinel every member is found. Precision
+/// misses are `peSha1`/`peSha256`, documented but not yet in the June 2021 metadata.
 #[test]
 fn handwritten_pages_match_the_metadata() {
     check_folder(
         "graph-beta-handwritten-dev",
-        [0.97, 0.97, 0.97, 0.97, 0.89, 0.89],
+        [0.97, 0.97, 0.97, 0.97, 0.92, 0.97, 0.97, 0.97],
     );
 }
