@@ -1,6 +1,8 @@
 //! `tests/examples.rs` of the generated crate: one `#[test]` per request and response
 //! example of the docs, deserialising the body into its type, serialising it back and
-//! comparing the JSON (key order aside). The tests are in `tests/examples/cases.rs`, a module
+//! comparing the JSON (key order aside, and a `null` member compared as absent: model fields
+//! are `Option`s skipped when `None`, so `"x": null` reads as `None` and is not written back;
+//! a PATCH cannot send `null` to clear a property). The tests are in `tests/examples/cases.rs`, a module
 //! marked `#[rustfmt::skip]` like the library's, so `cargo fmt --check` passes.
 //!
 //! Some examples cannot be tested, and each says why in the generated `SKIPPED` table, which
@@ -9,11 +11,11 @@
 //! - `not JSON`: the body does not parse;
 //! - `placeholder`: a value stands for a type (`"String"`, `"String (timestamp)"`,
 //!   `"Int32"`), not a value;
-//! - `null`: a property is `null`; model fields are `Option`s skipped when `None`, so a
-//!   `null` is read as absent and not written back (a PATCH cannot clear a property yet);
+//! - `null`: the body or an array item is `null`, which no model type reads back as `null`;
 //! - `no type`: no generated type fits (see [`crate::example_types`]);
-//! - `stream`: the body inlines an `Edm.Stream` property, which models leave out (a stream
-//!   is read from its own URL; the docs' examples show one as base64 text).
+//! - `stream`: the body is an `Edm.Stream` (an action returning a report file), or inlines an
+//!   `Edm.Stream` property, which models leave out (a stream is read from its own URL; the
+//!   docs' examples show one as base64 text).
 //!
 //! With features ([`crate::areas`]), a test is behind the features of the areas of the
 //! types its body reaches ([`crate::example_areas`]), and `TESTED` counts the tests the
@@ -67,12 +69,12 @@ pub(crate) fn classify(context: &Context<'_, '_>, case: &ExampleCase) -> Verdict
     }
     if let Some(at) = find_null(&body, "") {
         return Verdict::Skip(format!(
-            "null: `{at}` is null, which an `Option` field reads as absent"
+            "null: `{at}` is null where no model type keeps a null"
         ));
     }
     let ty = match context.resolve(case, &body) {
         Ok(ty) => ty,
-        Err(reason) => return Verdict::Skip(format!("no type: {reason}")),
+        Err(reason) => return Verdict::Skip(reason),
     };
     match context.find_stream(ty, &body) {
         Some(at) => Verdict::Skip(format!(
@@ -118,7 +120,8 @@ fn find_placeholder(value: &Value, at: &str) -> Option<(String, String)> {
     }
 }
 
-/// The JSON pointer of the first `null`.
+/// The JSON pointer of the first `null` that is not an object's member (members are
+/// compared as absent).
 fn find_null(value: &Value, at: &str) -> Option<String> {
     match value {
         Value::Null => Some(if at.is_empty() {
@@ -132,8 +135,20 @@ fn find_null(value: &Value, at: &str) -> Option<String> {
             .find_map(|(i, item)| find_null(item, &format!("{at}/{i}"))),
         Value::Object(map) => map
             .iter()
+            .filter(|(_, item)| !item.is_null())
             .find_map(|(key, item)| find_null(item, &format!("{at}/{key}"))),
         _ => None,
+    }
+}
+
+/// Whether the body has a `null` member anywhere.
+fn has_null_member(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.iter().any(has_null_member),
+        Value::Object(map) => map
+            .values()
+            .any(|item| item.is_null() || has_null_member(item)),
+        _ => false,
     }
 }
 
@@ -176,6 +191,7 @@ pub(crate) fn generate(
     let mut tests = Vec::new();
     // The areas each test needs.
     let mut needs: Vec<Vec<usize>> = Vec::new();
+    let mut with_nulls = 0usize;
     for case in examples {
         let name = sanitize(
             &format!("{} {}", case.page_stem(), case.name),
@@ -189,8 +205,10 @@ pub(crate) fn generate(
                 skipped.push(quote!((#name, #source, #reason)));
             }
             Verdict::Test(ty) => {
-                let need: Vec<usize> = match serde_json::from_str(&case.body) {
-                    Ok(body) if areas.enabled() => types_used(context, ty, &body)
+                let body: Option<Value> = serde_json::from_str(&case.body).ok();
+                with_nulls += usize::from(body.as_ref().is_some_and(has_null_member));
+                let need: Vec<usize> = match body {
+                    Some(body) if areas.enabled() => types_used(context, ty, &body)
                         .into_iter()
                         .map(|index| areas.of_type(index))
                         .collect(),
@@ -234,6 +252,10 @@ pub(crate) fn generate(
     } else {
         (None, None)
     };
+    let nulls_line = (with_nulls > 0).then(|| {
+        let line = format!("  of the tests, {with_nulls} compare `null` members as absent");
+        quote!(println!(#line);)
+    });
     let (total, tested_doc) = if all_tests.is_some() {
         (
             quote!(TESTS),
@@ -273,6 +295,7 @@ pub(crate) fn generate(
                 SKIPPED.len()
             );
             #not_compiled
+            #nulls_line
             for (kind, count) in &kinds {
                 println!("  skipped ({kind}): {count}");
             }
@@ -334,7 +357,7 @@ fn tested_count(areas: &Areas, needs: &[Vec<usize>]) -> TokenStream {
 fn helpers(cfg: &TokenStream) -> TokenStream {
     quote! {
         #[doc = " Deserialises `json` as `T`, serialises it back, and fails unless the JSON is the"]
-        #[doc = " same (key order aside), naming the first difference."]
+        #[doc = " same (key order aside, `null` members as absent), naming the first difference."]
         #cfg
         fn check<T>(json: &str)
         where
@@ -369,6 +392,8 @@ fn helpers(cfg: &TokenStream) -> TokenStream {
                     for (key, value) in a {
                         let path = format!("{at}/{key}");
                         match b.get(key) {
+                            // An `Option` field reads `null` as `None` and skips it.
+                            ::std::option::Option::None if value.is_null() => {}
                             ::std::option::Option::None => {
                                 return ::std::option::Option::Some(format!("`{path}` was dropped"));
                             }
@@ -444,6 +469,11 @@ mod tests {
             find_null(&serde_json::Value::Null, ""),
             Some("/".to_owned())
         );
+        // Members are compared as absent, so they do not skip the example.
+        let member = serde_json::json!({"a": {"b": null}, "c": [{"d": null}]});
+        assert_eq!(find_null(&member, ""), None);
+        assert!(has_null_member(&member));
+        assert!(!has_null_member(&serde_json::json!({"a": [1, 2]})));
     }
 
     #[test]

@@ -124,7 +124,8 @@ impl<'a, 'm> Context<'a, 'm> {
         }
     }
 
-    /// The type `case`'s `body` is tested as, or why there is none.
+    /// The type `case`'s `body` is tested as, or why there is none (a reason starting with its
+    /// kind, `no type:` or `stream:`).
     pub fn resolve(&self, case: &ExampleCase, body: &Value) -> Result<ExampleType, String> {
         let route = self.route_of(case);
         let declared = self.declared(case, route);
@@ -140,7 +141,9 @@ impl<'a, 'm> Context<'a, 'm> {
             .is_some_and(|(collection, ty)| fits(&body["value"], collection, ty));
         let declared_target = || match &declared {
             Some(name) => self.target_of(name),
-            None => Err("neither the body, its route nor its page gives a type".to_owned()),
+            None => {
+                Err("no type: neither the body, its route nor its page gives a type".to_owned())
+            }
         };
         if envelope {
             let value = &body["value"];
@@ -202,14 +205,14 @@ impl<'a, 'm> Context<'a, 'm> {
     /// A declared type name as a target: a base type reads as its polymorphic enum.
     fn target_of(&self, name: &str) -> Result<Target, String> {
         match self.table.resolve(name) {
-            Resolved::Primitive(Primitive::Stream) => {
-                Err(format!("type `{name}` is a stream, not JSON"))
-            }
+            Resolved::Primitive(Primitive::Stream) => Err(format!(
+                "stream: the body's type `{name}` is a stream, not JSON"
+            )),
             Resolved::Primitive(primitive) => Ok(Target::Primitive(primitive)),
             Resolved::Struct(index) if self.families.any(index).is_some() => Ok(Target::Any(index)),
             Resolved::Struct(index) => Ok(Target::Struct(index)),
             Resolved::Enum(index) => Ok(Target::Enum(index)),
-            Resolved::Unresolved => Err(format!("type `{name}` is not in the model")),
+            Resolved::Unresolved => Err(format!("no type: type `{name}` is not in the model")),
         }
     }
 
@@ -224,7 +227,7 @@ impl<'a, 'm> Context<'a, 'm> {
         match self.table.resolve(name) {
             Resolved::Struct(index) => Ok(Target::Struct(index)),
             _ => Err(format!(
-                "its `@odata.type` `{odata_type}` is not a type of the model"
+                "no type: its `@odata.type` `{odata_type}` is not a type of the model"
             )),
         }
     }

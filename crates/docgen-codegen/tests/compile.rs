@@ -421,13 +421,14 @@ fn sample_crate_compiles_and_behaves() {
         ],
     );
     for line in [
-        "12 examples: 7 tested, 5 skipped",
+        "13 examples: 8 tested, 5 skipped",
+        "of the tests, 1 compare `null` members as absent",
         "skipped (no type): 1",
         "skipped (null): 1",
         "skipped (placeholder): 1",
         "skipped (stream): 1",
         "skipped (truncated): 1",
-        "sample_page_null_response (api/sample-page.md:40): null:",
+        "sample_page_null_item_response (api/sample-page.md:40): null:",
     ] {
         assert!(tally.contains(line), "{line}\n{tally}");
     }

@@ -5,6 +5,7 @@
 
 mod merge;
 pub mod model;
+mod parameters;
 pub mod precedence;
 mod resolve;
 mod routes;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use docgen_ir::{Diagnostic, ExampleRole, MemberRow, Page, PageKind, PropertyRow};
 
 use crate::model::{Model, Origin, TypeKind};
+use crate::parameters;
 use crate::precedence;
 use crate::resolve;
 use crate::routes;
@@ -64,8 +65,9 @@ pub fn merge(pages: &[Page]) -> Merged {
     for page in &ordered {
         add_page_types(page, &mut types, &mut diagnostics);
     }
-    let resolved = resolve::resolve(types, &mut diagnostics);
-    let routes = routes::routes(&ordered, &resolved, &mut diagnostics);
+    let mut resolved = resolve::resolve(types, &mut diagnostics);
+    let mut routes = routes::routes(&ordered, &resolved, &mut diagnostics);
+    parameters::attach(&ordered, &mut routes, &mut resolved, &mut diagnostics);
     let mut model_types = resolved.into_values().collect::<Vec<_>>();
     model_types.sort_by(|a, b| a.name.cmp(&b.name));
     diagnostics.sort();

@@ -38,7 +38,8 @@ pub struct TypeDef {
     pub description: Option<String>,
     /// How the type came to be: `page` (a resource or enum page), `request_body` (an API page's
     /// table), `values_list` (an enum known only from "Possible values" prose), `synthesised`
-    /// (an `Enumeration`-typed property's values).
+    /// (an `Enumeration`-typed property's values), `parameters` (an action's parameters table,
+    /// named `{binding}{Action}Parameters`).
     pub origin: Origin,
     /// Every place the type was documented, as `file:line`, in precedence order.
     #[serde(default)]
@@ -52,6 +53,8 @@ pub enum Origin {
     RequestBody,
     ValuesList,
     Synthesised,
+    /// An action's parameters table: the request body of its routes (see `Route::request_type`).
+    Parameters,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -48,7 +48,7 @@ fn example_counts() {
     }
 }
 /// Deserialises `json` as `T`, serialises it back, and fails unless the JSON is the
-/// same (key order aside), naming the first difference.
+/// same (key order aside, `null` members as absent), naming the first difference.
 fn check<T>(json: &str)
 where
     T: ::serde::de::DeserializeOwned + ::serde::Serialize,
@@ -80,6 +80,7 @@ fn difference(
             for (key, value) in a {
                 let path = format!("{at}/{key}");
                 match b.get(key) {
+                    ::std::option::Option::None if value.is_null() => {}
                     ::std::option::Option::None => {
                         return ::std::option::Option::Some(
                             format!("`{path}` was dropped"),

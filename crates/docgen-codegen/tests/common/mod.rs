@@ -245,7 +245,8 @@ pub const LIST_BODY: &str = r##"{
 }"##;
 
 /// Examples of every verdict: tested as a collection page, a wrapped value and a plain
-/// entity; skipped as a placeholder, truncated, holding a null, and without a type.
+/// entity, one with a `null` member (compared as absent); skipped as a placeholder,
+/// truncated, holding a `null` item, and without a type.
 pub fn sample_examples() -> Vec<ExampleCase> {
     let item = format!("{LIST}/{{id}}");
     let mut truncated = example(
@@ -315,6 +316,13 @@ pub fn sample_examples() -> Vec<ExampleCase> {
             "GET",
             &item,
             r#"{"id": null}"#,
+        ),
+        example(
+            "null_item_response",
+            ExampleRole::Response,
+            "GET",
+            LIST,
+            r#"{"value": [null]}"#,
         ),
         action,
         declared,

@@ -4,7 +4,7 @@
 //! Everything here reads plain text (plus links where the format kept them), so markdown, copied
 //! text and HTML give the same answers.
 
-use docgen_ir::TypeRef;
+use docgen_ir::{Primitive, TypeRef};
 
 use crate::blocks::Inline;
 
@@ -252,7 +252,7 @@ pub fn response_summary(inline: &Inline) -> (Option<u16>, Option<TypeRef>) {
         return (status, None);
     }
     let from = lower.find("response code").unwrap_or(0);
-    let type_ref = named_object_after(inline, from).map(|name| {
+    let named = named_object_after(inline, from).map(|name| {
         let tail = lower.get(from..).unwrap_or("");
         let needle = name.to_ascii_lowercase();
         let collection = tail.contains("collection of")
@@ -266,7 +266,31 @@ pub fn response_summary(inline: &Inline) -> (Option<u16>, Option<TypeRef>) {
             link: None,
         }
     });
-    (status, type_ref)
+    (status, named.or_else(|| primitive_in_body(text)))
+}
+
+/// "... and a String in the response body", "a Boolean collection in the response body": a
+/// primitive named just before "in the response body". Only its EDM spelling, capitalised,
+/// after an article counts: "returns the text in the response body" names no type.
+fn primitive_in_body(text: &str) -> Option<TypeRef> {
+    let at = text.to_ascii_lowercase().find(" in the response body")?;
+    let mut words = text.get(..at)?.split_whitespace().rev();
+    let mut word = words.next()?.trim_matches(['`', '*']);
+    let collection = word.eq_ignore_ascii_case("collection");
+    if collection {
+        word = words.next()?.trim_matches(['`', '*']);
+    }
+    let article = words.next()?.to_ascii_lowercase();
+    let bare = word.strip_prefix("Edm.").unwrap_or(word);
+    let primitive = Primitive::from_doc_name(bare)?;
+    (matches!(article.as_str(), "a" | "an" | "of")
+        && bare.starts_with(|c: char| c.is_ascii_uppercase())
+        && bare.eq_ignore_ascii_case(primitive.name()))
+    .then(|| TypeRef {
+        name: primitive.name().to_owned(),
+        collection,
+        link: None,
+    })
 }
 
 /// The first three-digit HTTP status followed by its reason phrase ("200 OK", "`201 Created`").
@@ -399,6 +423,31 @@ mod tests {
         let bare = Inline::plain("If successful, this method returns a 200 OK response code and collection of directoryObject objects in the response body.");
         let ty = response_summary(&bare).1.unwrap();
         assert_eq!((ty.name.as_str(), ty.collection), ("directoryObject", true));
+        let primitives = [
+            ("a String in the response body.", Some(("String", false))),
+            ("a Int32 in the response body.", Some(("Int32", false))),
+            (
+                "an `Edm.Boolean` in the response body.",
+                Some(("Boolean", false)),
+            ),
+            (
+                "a String collection in the response body.",
+                Some(("String", true)),
+            ),
+            ("the text in the response body.", None),
+            ("a date in the response body.", None),
+        ];
+        for (tail, expected) in primitives {
+            let text = Inline::plain(format!(
+                "If successful, this function returns a 200 OK response code and {tail}"
+            ));
+            let found = response_summary(&text).1;
+            assert_eq!(
+                found.as_ref().map(|t| (t.name.as_str(), t.collection)),
+                expected,
+                "{tail}"
+            );
+        }
         let none =
             Inline::plain("If successful, this method returns a 204 No Content response code.");
         assert_eq!(response_summary(&none), (Some(204), None));
