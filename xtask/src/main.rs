@@ -1,7 +1,8 @@
 //! Project tasks: `cargo xtask regenerate` rewrites `generated/` from `docs-input/`;
 //! `cargo xtask check` regenerates in memory and fails with the drift summary and a diff when
 //! `generated/` is stale; `cargo xtask sync --from DIR [--include GLOB]...` refreshes
-//! `docs-input/` from a local copy of the upstream docs.
+//! `docs-input/` from a local copy of the upstream docs; `bench` and `bench-crate` measure
+//! docgen and the crate it generates.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 mod bench;
+mod crate_bench;
 
 /// The docs the checked-in crate is generated from, and where it lives, relative to the root.
 const DOCS_INPUT: &str = "docs-input";
@@ -23,6 +25,10 @@ fn main() -> ExitCode {
         Some("sync") => sync(std::env::args().skip(2).collect()),
         Some("bench") => {
             bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()).map(|()| ExitCode::SUCCESS)
+        }
+        Some("bench-crate") => {
+            crate_bench::bench_crate(&std::env::args().skip(2).collect::<Vec<_>>())
+                .map(|()| ExitCode::SUCCESS)
         }
         Some("bench-stage") => bench::run_stage(&std::env::args().skip(2).collect::<Vec<_>>())
             .map(|()| ExitCode::SUCCESS),
