@@ -61,8 +61,19 @@ pub(crate) fn clean_doc(text: &str) -> String {
     out
 }
 
+/// Descriptions the docs write where there is nothing to say yet ("Not yet documented",
+/// "TBD"): no doc comment beats one that only says so.
+fn is_placeholder(paragraph: &str) -> bool {
+    let bare = paragraph.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "not yet documented" | "to be documented" | "tbd" | "todo" | "add description"
+    )
+}
+
 /// `#[doc]` attributes for the non-empty paragraphs among `paragraphs`, cleaned and separated
-/// by an empty doc line. Nothing when every paragraph is empty (no `clippy::empty_docs`).
+/// by an empty doc line; placeholder paragraphs ("Not yet documented") are left out. Nothing
+/// when every paragraph is empty (no `clippy::empty_docs`).
 pub(crate) fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
 where
     I: IntoIterator<Item = S>,
@@ -71,7 +82,7 @@ where
     let mut tokens = TokenStream::new();
     for paragraph in paragraphs {
         let text = clean_doc(paragraph.as_ref());
-        if text.is_empty() {
+        if text.is_empty() || is_placeholder(&text) {
             continue;
         }
         if !tokens.is_empty() {
@@ -123,6 +134,8 @@ mod tests {
     #[test]
     fn doc_attrs_skip_empty_paragraphs() {
         assert!(doc_attrs(["", " \u{200B} "]).is_empty());
+        assert!(doc_attrs(["Not yet documented", "TBD.", " not yet  documented. "]).is_empty());
+        assert!(!doc_attrs(["Not yet documented for Android"]).is_empty());
         let tokens = doc_attrs(["first", "", "second"]).to_string();
         assert_eq!(
             tokens,
