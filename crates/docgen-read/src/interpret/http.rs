@@ -177,10 +177,24 @@ pub fn example(
     } else {
         return None;
     }
+    // A URL whose call arguments run over several lines (`f(ids=[` … `])`) continues until
+    // its brackets balance.
+    if let Some(url) = example.url.as_mut() {
+        while unbalanced(url) {
+            let Some((_, next)) = lines.next() else {
+                break;
+            };
+            url.push_str(next.trim());
+        }
+    }
     // Headers run until a blank line or the start of the body (some pages omit the blank).
     let mut body_start = None;
     for (index, l) in lines {
         let t = l.trim();
+        // Another request line: the page shows the request's other paths in one block.
+        if example.method.is_some() && body_start.is_none() && method_line(t).is_some() {
+            continue;
+        }
         if t.starts_with('{') || t.starts_with('[') || (t.is_empty() && body_start.is_none()) {
             if !t.is_empty() {
                 body_start = Some(index);
@@ -204,7 +218,12 @@ pub fn example(
         }
     }
     if let Some(start) = body_start {
-        let body: Vec<&str> = text.lines().skip(start).collect();
+        // A body ends where the block shows the same request for another path.
+        let body: Vec<&str> = text
+            .lines()
+            .skip(start)
+            .take_while(|l| example.method.is_none() || method_line(l.trim()).is_none())
+            .collect();
         let body = body.join("\n").trim().to_owned();
         if !body.is_empty() {
             example.body = Some(body);
@@ -212,6 +231,12 @@ pub fn example(
         }
     }
     Some(example)
+}
+
+/// More `(` or `[` opened than closed.
+fn unbalanced(url: &str) -> bool {
+    let count = |c: char| url.chars().filter(|x| *x == c).count();
+    count('(') > count(')') || count('[') > count(']')
 }
 
 /// `"1.1 200 OK"` to 200.
@@ -266,6 +291,24 @@ mod tests {
         assert_eq!(lines.len(), 1);
         let found: Vec<(&str, u32)> = diags.iter().map(|d| (d.code.as_str(), d.line)).collect();
         assert_eq!(found, [("route-malformed", 4), ("route-malformed", 5)]);
+    }
+
+    #[test]
+    fn request_blocks_with_several_lines_or_long_urls() {
+        let two = "GET https://graph.microsoft.com/beta/a/{id}/b\nGET https://graph.microsoft.com/beta/b/{id}\n";
+        let example = example(two, 5, None, None).unwrap();
+        assert_eq!(example.method.as_deref(), Some("GET"));
+        assert_eq!(example.body, None);
+        let long = "GET https://graph.microsoft.com/beta/f(ids=[\n  \"x\"\n])\n";
+        let example = super::example(long, 5, None, None).unwrap();
+        assert_eq!(
+            example.url.as_deref(),
+            Some("https://graph.microsoft.com/beta/f(ids=[\"x\"])")
+        );
+        assert_eq!(example.body, None);
+        let after = "PATCH https://graph.microsoft.com/beta/a/{id}\n\n{\n  \"a\": 1\n}\n\nPATCH /b/{id}/a\n";
+        let example = super::example(after, 5, None, None).unwrap();
+        assert_eq!(example.body.as_deref(), Some("{\n  \"a\": 1\n}"));
     }
 
     #[test]
