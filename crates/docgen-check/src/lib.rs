@@ -97,6 +97,8 @@ pub struct Request {
     pub format: Format,
     /// ANSI colours in the human report.
     pub color: bool,
+    /// What reading the pages may cost (`docgen check --max-...`).
+    pub limits: docgen_read::Limits,
 }
 
 /// Why a check could not run.
@@ -169,7 +171,7 @@ pub fn run(request: &Request) -> Result<Outcome, RunError> {
         None => None,
     };
     let sources = Sources::new(&request.base);
-    let read = docgen_read::read_paths_in(&request.base, &request.paths);
+    let read = docgen_read::read_paths_in_with(&request.base, &request.paths, &request.limits);
     let diagnostics = check(&read.pages, read.diagnostics, metadata.as_ref(), &sources);
     let report = Report {
         pages: read.pages.len(),

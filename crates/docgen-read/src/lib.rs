@@ -23,7 +23,8 @@ use docgen_ir::{Diagnostic, Format, Page};
 pub use detect::detect_format;
 pub use limits::Limits;
 pub use sources::{
-    collect_files, read_paths, read_paths_in, read_paths_in_with, read_paths_with, ReadSet,
+    collect_files, read_file, read_paths, read_paths_in, read_paths_in_with, read_paths_with,
+    ReadSet,
 };
 
 /// How far into a file a NUL byte marks it as binary (git looks as far).

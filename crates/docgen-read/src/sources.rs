@@ -225,8 +225,10 @@ pub fn read_paths_in_with(base: &Path, paths: &[PathBuf], limits: &Limits) -> Re
     ReadSet { pages, diagnostics }
 }
 
-/// Reads one file, never more than one byte past [`Limits::max_page_bytes`].
-fn read_file(file: &Path, source: &str, limits: &Limits) -> std::io::Result<Page> {
+/// Reads one file as page `source`, never more than one byte past [`Limits::max_page_bytes`]
+/// (a larger file gives a page holding only `page-too-large`). `Err` when the file cannot be
+/// opened or read.
+pub fn read_file(file: &Path, source: &str, limits: &Limits) -> std::io::Result<Page> {
     let max = u64::try_from(limits.max_page_bytes).unwrap_or(u64::MAX);
     let handle = std::fs::File::open(file)?;
     let known = handle
