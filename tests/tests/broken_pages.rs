@@ -481,7 +481,7 @@ fn symlinks_leading_outside_the_folder_are_not_followed() {
     assert!(run.model_type("secretThing").is_none());
     assert!(!run.files.values().any(|code| code.contains("secret")));
     // The link inside is read as a page of its own (it repeats `sub/inner.md`).
-    let (files, _) = docgen_read::collect_files(&[pages.clone()]);
+    let (files, _) = docgen_read::collect_files(std::slice::from_ref(&pages));
     assert!(files.contains(&pages.join("inner-link.md")), "{files:?}");
     assert_eq!(run.properties("innerThing"), ["id", "innerProperty"]);
     run.assert_good_page_read();
@@ -489,7 +489,7 @@ fn symlinks_leading_outside_the_folder_are_not_followed() {
     // A folder given through a link is read whole: its root is where the link leads.
     let via = docs.base().join("via");
     symlink(&pages, &via).expect("link");
-    let (files, diagnostics) = docgen_read::collect_files(&[via.clone()]);
+    let (files, diagnostics) = docgen_read::collect_files(std::slice::from_ref(&via));
     assert!(files.contains(&via.join("inner-link.md")), "{files:?}");
     assert_eq!(
         diagnostics
