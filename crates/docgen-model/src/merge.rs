@@ -23,9 +23,10 @@ pub(crate) struct PropertyAcc {
 }
 
 impl PropertyAcc {
+    // reason: a `PropertyAcc` is only ever created with one row (`add_rows`) and rows are
+    //         only appended, never removed, so `rows[0]` exists.
+    #[allow(clippy::indexing_slicing)]
     pub fn winner(&self) -> &(PropertyRow, String) {
-        // reason: a `PropertyAcc` is only ever created with one row (`add_rows`) and
-        //         rows are only appended, never removed.
         &self.rows[0]
     }
 }
