@@ -14,9 +14,14 @@
 //! | [`Limits::max_nesting`] | 128 | deeper HTML elements are read as plain text; tags nested deeper than twice that are removed before parsing | `html-too-deep` |
 //! | [`Limits::max_files`] | 100,000 | files after the first N (in path order) are skipped | `too-many-files` |
 //!
+//! The `docgen` command takes each limit as a flag (`--max-page-bytes`, `--max-table-rows`,
+//! `--max-json-depth`, `--max-nesting`, `--max-files`) on `parse`, `model`, `generate` and
+//! `check`.
+//!
 //! Not limits but refusals of the same kind: a file with a NUL byte in its first 8,000 bytes is
 //! binary (or UTF-16) and skipped (`page-binary`); folder walks skip devices, FIFOs and sockets
-//! (`path-not-file`) and break symbolic link loops (`path-loop`).
+//! (`path-not-file`), break symbolic link loops (`path-loop`) and do not follow links leading
+//! outside the folder given (`path-outside-root`).
 //!
 //! `max_json_depth` cannot usefully exceed 128: `serde_json`, which every later stage parses
 //! example bodies with, refuses deeper documents itself (an error, never a stack overflow).
