@@ -419,19 +419,89 @@ fn symlink_loops_and_special_files() {
         "sub/inner.md",
         untrusted::GOOD_PAGE.replace("good", "inner").as_bytes(),
     );
-    // A folder link back up (a loop), a file linking to itself, a dangling link and a link to
-    // a device that never ends.
+    // A folder link back up (a loop), a file linking to itself, a dangling link, a FIFO (a
+    // read would block forever) and a link to a device that never ends.
     symlink(&pages, pages.join("sub/loop")).expect("folder link");
     symlink("self.md", pages.join("self.md")).expect("self link");
     symlink("missing.md", pages.join("dangling.md")).expect("dangling link");
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(pages.join("fifo.md"))
+        .status()
+        .expect("mkfifo");
+    assert!(fifo.success());
     symlink("/dev/zero", pages.join("zero.md")).expect("device link");
     let run = docs.run();
     run.assert_diagnostic("path-loop", &source("sub/loop"), 1);
     run.assert_diagnostic("path-unreadable", &source("self.md"), 1);
     run.assert_diagnostic("path-unreadable", &source("dangling.md"), 1);
-    run.assert_diagnostic("path-not-file", &source("zero.md"), 1);
+    run.assert_diagnostic("path-not-file", &source("fifo.md"), 1);
+    // The device is outside the folder: not even looked at.
+    run.assert_diagnostic("path-outside-root", &source("zero.md"), 1);
     assert_eq!(run.properties("innerThing"), ["id", "innerProperty"]);
     run.assert_good_page_read();
+}
+
+/// A page in a pull request may be a symbolic link to any file on the machine running docgen
+/// (`/etc/passwd`, a credentials file): links leading outside the folder being read are
+/// reported and not followed; links inside it are read.
+#[cfg(unix)]
+#[test]
+fn symlinks_leading_outside_the_folder_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let docs = Docs::new();
+    let pages = docs.pages();
+    let outside = docs.base().join("outside");
+    std::fs::create_dir_all(outside.join("folder")).expect("outside folder");
+    let secret = resource_page("secretThing", "Outside.", &["secret|String|S."]);
+    std::fs::write(outside.join("secret.md"), &secret).expect("outside page");
+    std::fs::write(outside.join("folder/deep.md"), &secret).expect("outside page");
+    docs.write(
+        "sub/inner.md",
+        untrusted::GOOD_PAGE.replace("good", "inner").as_bytes(),
+    );
+    // Relative and absolute links out, a link to a folder out, a link to a file that would not
+    // be read anyway (no diagnostic), and a link to a page inside the folder.
+    symlink("../outside/secret.md", pages.join("relative.md")).expect("link");
+    symlink(outside.join("secret.md"), pages.join("absolute.md")).expect("link");
+    symlink(&outside, pages.join("sub/outdir")).expect("link");
+    symlink(outside.join("secret.md"), pages.join("notes.bin")).expect("link");
+    symlink("sub/inner.md", pages.join("inner-link.md")).expect("link");
+    let run = docs.run();
+    run.assert_diagnostic("path-outside-root", &source("relative.md"), 1);
+    run.assert_diagnostic("path-outside-root", &source("absolute.md"), 1);
+    run.assert_diagnostic("path-outside-root", &source("sub/outdir"), 1);
+    let outside_root = run.with_code("path-outside-root");
+    assert_eq!(outside_root.len(), 3, "{outside_root:#?}");
+    assert!(
+        outside_root
+            .iter()
+            .any(|d| d.contains("`../outside/secret.md`")),
+        "the message says where the link leads: {outside_root:#?}"
+    );
+    assert!(run.model_type("secretThing").is_none());
+    assert!(!run.files.values().any(|code| code.contains("secret")));
+    // The link inside is read as a page of its own (it repeats `sub/inner.md`).
+    let (files, _) = docgen_read::collect_files(std::slice::from_ref(&pages));
+    assert!(files.contains(&pages.join("inner-link.md")), "{files:?}");
+    assert_eq!(run.properties("innerThing"), ["id", "innerProperty"]);
+    run.assert_good_page_read();
+
+    // A folder given through a link is read whole: its root is where the link leads.
+    let via = docs.base().join("via");
+    symlink(&pages, &via).expect("link");
+    let (files, diagnostics) = docgen_read::collect_files(std::slice::from_ref(&via));
+    assert!(files.contains(&via.join("inner-link.md")), "{files:?}");
+    assert_eq!(
+        diagnostics
+            .iter()
+            .filter(|d| d.code == "path-outside-root")
+            .count(),
+        3
+    );
+    // A file named explicitly is read wherever it leads: the caller chose it.
+    let (files, diagnostics) = docgen_read::collect_files(&[pages.join("absolute.md")]);
+    assert_eq!(files, [pages.join("absolute.md")]);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
 }
 
 #[test]

@@ -148,13 +148,115 @@ fn interrupted_writes_leave_old_or_new_output_never_a_mix() {
             panic!(
                 "after an interruption at {delay_ms} ms the output is neither the old nor the \
                  new crate ({} files); if it is missing, the interruption fell between the two \
-                 renames of the swap",
+                 renames of the fallback swap (the exchange was not used)",
                 now.len()
             );
         };
         *outcomes.entry(outcome).or_default() += 1;
     }
     eprintln!("interrupted writes: {outcomes:?}");
+    // What the killed children left beside the output is theirs to clean up no more: the
+    // next run (here, its first step alone) removes it.
+    docgen::output::recover(&out).expect("recovered");
+    assert_eq!(leftovers(dir.path(), "crate"), Vec::<String>::new());
+}
+
+/// The id of a process that is no longer running: a child that exited and was waited for.
+#[cfg(unix)]
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("child");
+    let pid = child.id();
+    child.wait().expect("exited");
+    pid
+}
+
+/// Writes `files` under `dir` (a leftover folder as a killed run leaves it).
+fn write_tree(dir: &Path, files: &BTreeMap<String, String>) {
+    for (relative, text) in files {
+        let path = dir.join(relative);
+        std::fs::create_dir_all(path.parent().expect("in a folder")).expect("folder");
+        std::fs::write(path, text).expect("file");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn leftovers_of_a_killed_run_are_cleaned_up_by_the_next_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("crate");
+    let old = seed_crate();
+    write_atomically(&out, &old).expect("first write");
+    let half: BTreeMap<String, String> = old.clone().into_iter().take(3).collect();
+    // Killed while writing its staging folder; killed after swapping, before removing the old
+    // output (a leftover of each kind).
+    let staging = dir.path().join(format!(".crate.docgen-new-{}", dead_pid()));
+    write_tree(&staging, &half);
+    let retired = dir.path().join(format!(".crate.docgen-old-{}", dead_pid()));
+    write_tree(&retired, &old);
+    // Not docgen's, or not stale: a user's folder with a like name, the folder of a run still
+    // going (this test's parent process stands in for it), a link with a leftover's name.
+    let notes = dir.path().join(".crate.docgen-new-notes");
+    write_tree(&notes, &half);
+    let live = dir.path().join(format!(
+        ".crate.docgen-new-{}",
+        std::os::unix::process::parent_id()
+    ));
+    write_tree(&live, &half);
+    let elsewhere = tempfile::tempdir().expect("temporary folder");
+    write_tree(elsewhere.path(), &half);
+    let link = dir.path().join(format!(".crate.docgen-old-{}", dead_pid()));
+    std::os::unix::fs::symlink(elsewhere.path(), &link).expect("link");
+
+    let mut new = old.clone();
+    new.insert("src/extra.rs".to_owned(), "// new\n".to_owned());
+    write_atomically(&out, &new).expect("second write");
+    assert_eq!(snapshot(&out), as_bytes(&new));
+    let mut kept = leftovers(dir.path(), "crate");
+    kept.sort();
+    let mut expected: Vec<String> = [&notes, &live, &link]
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    expected.sort();
+    assert_eq!(kept, expected, "only the killed runs' folders are removed");
+    for untouched in [&notes, &live] {
+        assert_eq!(snapshot(untouched), as_bytes(&half));
+    }
+    assert_eq!(
+        snapshot(elsewhere.path()),
+        as_bytes(&half),
+        "a link is not followed"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_moved_aside_by_a_killed_run_is_put_back() {
+    // Where the exchange is not available, a kill between the two renames of the swap leaves
+    // no output, the old one moved aside and the new one complete or not.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("crate");
+    let old = seed_crate();
+    let pid = dead_pid();
+    let retired = dir.path().join(format!(".crate.docgen-old-{pid}"));
+    write_tree(&retired, &old);
+    let staging = dir.path().join(format!(".crate.docgen-new-{pid}"));
+    write_tree(&staging, &old.clone().into_iter().take(2).collect());
+
+    // The next run fails half-way (as in `a_write_failing_midway_...`): the old output is
+    // back in place, whole, and nothing else is left.
+    let mut failing = old.clone();
+    failing.insert("src/lib.rs/x".to_owned(), String::new());
+    write_atomically(&out, &failing).expect_err("the write fails");
+    assert_eq!(snapshot(&out), as_bytes(&old));
+    assert_eq!(leftovers(dir.path(), "crate"), Vec::<String>::new());
+
+    // `recover` alone says what it did.
+    std::fs::rename(&out, &retired).expect("moved aside again");
+    let recovered = docgen::output::recover(&out).expect("recovered");
+    assert_eq!(recovered.restored.as_deref(), Some(retired.as_path()));
+    assert!(recovered.removed.is_empty());
+    assert_eq!(snapshot(&out), as_bytes(&old));
 }
 
 #[test]

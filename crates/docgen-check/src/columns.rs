@@ -25,7 +25,9 @@ pub fn locate(d: &Diagnostic, line: &str) -> Option<u32> {
         "route-double-slash" => {
             let path = first_quoted(&d.message)?;
             let at = find_column(line, path, 1)?;
-            let skip = path.find("//").map_or(0, |i| path[..i].chars().count());
+            let skip = path
+                .split_once("//")
+                .map_or(0, |(before, _)| before.chars().count());
             Some(at.saturating_add(u32::try_from(skip).ok()?))
         }
         "route-trailing-slash" => {

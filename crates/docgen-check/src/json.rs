@@ -66,12 +66,12 @@ pub fn parse(body: &str) -> Result<Node, Invalid> {
         // serde_json counts bytes consumed on the line; the offending character is the last.
         let column = (err.column() > 0).then(|| {
             let end = floor_char_boundary(text, err.column());
-            let chars = text[..end].chars().count().max(1);
+            let chars = text.get(..end).unwrap_or(text).chars().count().max(1);
             u32::try_from(chars).unwrap_or(u32::MAX)
         });
         let message = err.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_owned(),
+        let message = match message.rsplit_once(" at line ") {
+            Some((message, _position)) => message.to_owned(),
             None => message,
         };
         return Err(Invalid {
@@ -223,8 +223,8 @@ impl Parser<'_> {
         let start = self.pos;
         let bytes = self.text.as_bytes();
         let mut i = start + 1;
-        while i < bytes.len() {
-            match bytes[i] {
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
                 b'\\' => i += 2,
                 b'"' => {
                     self.pos = i + 1;

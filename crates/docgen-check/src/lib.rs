@@ -53,6 +53,20 @@
 //! `severity` is `error`, `warning` or `note`; `by_code` has one entry per code and severity,
 //! sorted by code, then most severe first.
 
+// Pages are untrusted input: nothing a page can reach may panic on `unwrap`, `expect`, an
+// index or a string slice (`unwrap`/`expect` are allowed in tests by clippy.toml). Where an
+// index stays, an `#[allow(clippy::indexing_slicing)]` with a `reason:` comment says why it
+// is in bounds.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+// Tests index freely: a panic there is a failing test. The crate built without `cfg(test)`
+// (what `clippy --all-targets` checks besides) keeps the denial.
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::string_slice))]
+
 mod columns;
 mod csdl;
 mod examples;
@@ -97,6 +111,8 @@ pub struct Request {
     pub format: Format,
     /// ANSI colours in the human report.
     pub color: bool,
+    /// What reading the pages may cost (`docgen check --max-...`).
+    pub limits: docgen_read::Limits,
 }
 
 /// Why a check could not run.
@@ -169,7 +185,7 @@ pub fn run(request: &Request) -> Result<Outcome, RunError> {
         None => None,
     };
     let sources = Sources::new(&request.base);
-    let read = docgen_read::read_paths_in(&request.base, &request.paths);
+    let read = docgen_read::read_paths_in_with(&request.base, &request.paths, &request.limits);
     let diagnostics = check(&read.pages, read.diagnostics, metadata.as_ref(), &sources);
     let report = Report {
         pages: read.pages.len(),

@@ -158,7 +158,8 @@ fn span(line: &str, column: Option<u32>) -> std::ops::Range<usize> {
         .filter(|&c| c >= 1)
         .and_then(|c| line.char_indices().nth(c as usize - 1))
         .map_or(indent, |(i, _)| i);
-    let rest = &line[start..];
+    // `start` is a `char_indices` position or the indent: a char boundary.
+    let rest = line.get(start..).unwrap_or_default();
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
     let first = rest.chars().next();
     // A name runs to its end; punctuation (`//`, `{`) to the end of the same mark repeated.

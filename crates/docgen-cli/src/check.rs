@@ -21,6 +21,8 @@ pub struct CheckArgs {
     /// Fail (exit status 1) on warnings too, not only on errors.
     #[arg(long, value_enum, value_name = "warnings")]
     deny: Vec<Deny>,
+    #[command(flatten)]
+    limits: crate::limit_args::LimitArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,6 +50,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         // Colour only for a person at a terminal, and never against NO_COLOR.
         color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        limits: args.limits.limits(),
     };
     match docgen_check::run(&request) {
         Ok(outcome) => {

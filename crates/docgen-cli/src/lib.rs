@@ -3,6 +3,20 @@
 //! read pages ([`docgen_read`]) → merge ([`docgen_model`]) → generate ([`docgen_codegen`]) →
 //! write atomically ([`output`]).
 
+// Pages are untrusted input: nothing a page can reach may panic on `unwrap`, `expect`, an
+// index or a string slice (`unwrap`/`expect` are allowed in tests by clippy.toml). Where an
+// index stays, an `#[allow(clippy::indexing_slicing)]` with a `reason:` comment says why it
+// is in bounds.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+// Tests index freely: a panic there is a failing test. The crate built without `cfg(test)`
+// (what `clippy --all-targets` checks besides) keeps the denial.
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::string_slice))]
+
 pub mod drift;
 pub mod output;
 pub mod sync;
@@ -11,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
+use docgen_read::Limits;
 
 /// A model and every diagnostic met on the way: page problems first (by file and line), then
 /// merge conflicts.
@@ -27,7 +42,12 @@ pub fn build_model(paths: &[PathBuf]) -> ModelRun {
 
 /// Like [`build_model`] with `paths` relative to `base`, and sources named relative to it.
 pub fn build_model_in(base: &Path, paths: &[PathBuf]) -> ModelRun {
-    model_run(docgen_read::read_paths_in(base, paths))
+    build_model_in_with(base, paths, &Limits::default())
+}
+
+/// Like [`build_model_in`], reading within `limits`.
+pub fn build_model_in_with(base: &Path, paths: &[PathBuf], limits: &Limits) -> ModelRun {
+    model_run(docgen_read::read_paths_in_with(base, paths, limits))
 }
 
 fn model_run(read: docgen_read::ReadSet) -> ModelRun {
@@ -68,7 +88,17 @@ pub fn generate_in(
     paths: &[PathBuf],
     crate_name: &str,
 ) -> anyhow::Result<GenerateRun> {
-    let read = docgen_read::read_paths_in(base, paths);
+    generate_in_with(base, paths, crate_name, &Limits::default())
+}
+
+/// Like [`generate_in`], reading within `limits`.
+pub fn generate_in_with(
+    base: &Path,
+    paths: &[PathBuf],
+    crate_name: &str,
+    limits: &Limits,
+) -> anyhow::Result<GenerateRun> {
+    let read = docgen_read::read_paths_in_with(base, paths, limits);
     // The model holds no examples: they are taken from the pages before merging, and become
     // the generated crate's round-trip tests.
     let examples = docgen_codegen::ExampleCase::from_pages(&read.pages);

@@ -1,13 +1,15 @@
 //! The `docgen` command line.
 
 mod check;
+mod limit_args;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use docgen_ir::{Diagnostic, Severity};
+use limit_args::LimitArgs;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +29,8 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = IrFormat::Yaml)]
         format: IrFormat,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Read pages (files or folders, any format) and print the merged model as JSON.
     Model {
@@ -35,6 +39,8 @@ enum Command {
         /// Do not print diagnostics on standard error.
         #[arg(long, short)]
         quiet: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// What changed between two doc sets, and what it breaks for the generated crate's users.
     ///
@@ -66,6 +72,8 @@ enum Command {
         crate_name: String,
         #[arg(long, short)]
         quiet: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
 }
 
@@ -102,10 +110,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Parse { file, format } => {
-            let bytes = std::fs::read(&file)
+        Command::Parse {
+            file,
+            format,
+            limits,
+        } => {
+            // Read no further than the page-size limit: a huge file is never held whole.
+            let page = docgen_read::read_file(&file, &file.to_string_lossy(), &limits.limits())
                 .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", file.display()))?;
-            let page = docgen_read::read_page(&file.to_string_lossy(), &bytes);
             let text = match format {
                 IrFormat::Yaml => serde_norway::to_string(&page)?,
                 IrFormat::Json => serde_json::to_string_pretty(&page)? + "\n",
@@ -113,8 +125,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::stdout().write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Model { paths, quiet } => {
-            let run = docgen::build_model(&paths);
+        Command::Model {
+            paths,
+            quiet,
+            limits,
+        } => {
+            let run = docgen::build_model_in_with(Path::new(""), &paths, &limits.limits());
             report(&run.diagnostics, quiet);
             let json = serde_json::to_string_pretty(&run.model)?;
             writeln!(std::io::stdout(), "{json}")?;
@@ -156,8 +172,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             crate_name,
             quiet,
+            limits,
         } => {
-            let run = docgen::generate(&paths, &crate_name)?;
+            let run =
+                docgen::generate_in_with(Path::new(""), &paths, &crate_name, &limits.limits())?;
             report(&run.diagnostics, quiet);
             docgen::output::write_atomically(&out, &run.files)?;
             if !quiet {

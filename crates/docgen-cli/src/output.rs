@@ -1,45 +1,33 @@
 //! Writing a generated crate so that a failure never leaves half-written output.
 //!
-//! Files go to a fresh sibling folder first; only when every file is written is the old
-//! output moved aside and the new one renamed into place. A failure before the swap removes
-//! the new folder and leaves the old output untouched.
+//! Files go to a fresh sibling folder first; only when every file is written is it swapped
+//! with the old output (atomically where the system can, see [`swap`]). A failure before the
+//! swap removes the new folder and leaves the old output untouched; folders left by a run that
+//! was killed are cleaned up (and a moved-aside output put back) by the next write.
+
+mod swap;
 
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use swap::{recover, Recovered};
+
 /// Replaces `out` with exactly `files` (relative `/`-separated paths to contents).
 pub fn write_atomically(out: &Path, files: &BTreeMap<String, String>) -> io::Result<()> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "generated".to_owned());
-    let staging = parent.join(format!(".{name}.docgen-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.docgen-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
+    let (parent, name) = swap::parent_and_name(out);
+    std::fs::create_dir_all(&parent)?;
+    recover(out)?;
+    let pid = std::process::id();
+    let staging = swap::sibling(&parent, &name, swap::Kind::New, pid);
+    let retired = swap::sibling(&parent, &name, swap::Kind::Old, pid);
     if let Err(err) = write_all(&staging, files) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
     }
-    let had_old = out.exists();
-    if had_old {
-        std::fs::rename(out, &retired)?;
-    }
-    if let Err(err) = std::fs::rename(&staging, out) {
-        // Put the old output back before reporting.
-        if had_old {
-            let _ = std::fs::rename(&retired, out);
-        }
+    if let Err(err) = swap::swap_in(&staging, out, &retired) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
-    }
-    if had_old {
-        std::fs::remove_dir_all(&retired)?;
     }
     Ok(())
 }

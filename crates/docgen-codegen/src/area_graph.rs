@@ -29,6 +29,9 @@ pub(crate) struct Graph {
 impl Graph {
     /// The graph of `n` areas from the reference counts `weights` (`(from, to) -> count`;
     /// self references and out-of-range areas are ignored).
+    // reason: `reach` is n x n and `kept` n long, and the edges were filtered to
+    //         `from < n && to < n` above.
+    #[allow(clippy::indexing_slicing)]
     pub fn new(n: usize, weights: &BTreeMap<(usize, usize), usize>) -> Self {
         let mut edges: Vec<(usize, usize, usize)> = weights
             .iter()

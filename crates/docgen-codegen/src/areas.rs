@@ -113,6 +113,10 @@ pub(crate) struct Areas {
 type Weights<'m> = BTreeMap<(usize, usize), (usize, &'m str)>;
 
 impl Areas {
+    // reason: `type_area` is `table.types.len()` long and indexed by type indices from the
+    //         table; `sizes`, `names` and the graph have one entry per area, indexed by area numbers
+    //         that `type_area` and `route_need` hold, all below the number of areas.
+    #[allow(clippy::indexing_slicing)]
     pub fn new<'m>(
         table: &TypeTable<'m>,
         layouts: &[StructLayout<'m>],
@@ -219,6 +223,8 @@ impl Areas {
 
     /// The condition under which an item needing every area of `need` exists: `None` for
     /// always (no features, or nothing needed).
+    // reason: `need` holds area numbers from `of_type`/`route_need`: below `names.len()`.
+    #[allow(clippy::indexing_slicing)]
     pub fn predicate(&self, need: &[usize]) -> Option<TokenStream> {
         if !self.enabled() {
             return None;
@@ -312,6 +318,9 @@ impl Areas {
     }
 
     /// The manifest's `[features]` section, when there are features.
+    // reason: `area` ranges over `0..names.len()`, and `sizes` and `graph.deps` have one
+    //         entry per area too.
+    #[allow(clippy::indexing_slicing)]
     pub fn manifest(&self) -> Option<String> {
         if !self.enabled() {
             return None;

@@ -128,7 +128,10 @@ fn builder_tokens(
     name: &crate::naming::RustName,
     cfg: &TokenStream,
 ) -> TokenStream {
-    let template = &members[0].template;
+    // A builder is made per group of routes, and groups are never empty; none gives nothing.
+    let Some(template) = members.first().map(|route| &route.template) else {
+        return TokenStream::new();
+    };
     let mut param_scope = Scope::with_reserved(&BUILDER_NAMES);
     let mut args = Vec::new();
     // Literal text waiting to be pushed, and the statements so far.

@@ -79,17 +79,24 @@ impl<'a, 'm> Context<'a, 'm> {
         let mut streams = vec![Vec::new(); table.types.len()];
         let mut fields = vec![Vec::new(); table.types.len()];
         for layout in layouts {
-            fields[layout.type_index] = layout
-                .fields
-                .iter()
-                .map(|f| (f.prop.name.as_str(), f.ty))
-                .collect();
-            value_field[layout.type_index] = layout
-                .fields
-                .iter()
-                .find(|f| f.prop.name == "value")
-                .map(|f| (f.prop.collection, f.ty));
-            streams[layout.type_index] = layout.streams.clone();
+            let at = layout.type_index;
+            if let Some(slot) = fields.get_mut(at) {
+                *slot = layout
+                    .fields
+                    .iter()
+                    .map(|f| (f.prop.name.as_str(), f.ty))
+                    .collect();
+            }
+            if let Some(slot) = value_field.get_mut(at) {
+                *slot = layout
+                    .fields
+                    .iter()
+                    .find(|f| f.prop.name == "value")
+                    .map(|f| (f.prop.collection, f.ty));
+            }
+            if let Some(slot) = streams.get_mut(at) {
+                slot.clone_from(&layout.streams);
+            }
         }
         Self {
             table,
@@ -130,7 +137,9 @@ impl<'a, 'm> Context<'a, 'm> {
         let route = self.route_of(case);
         let declared = self.declared(case, route);
         let own_value = match declared.as_ref().map(|d| self.target_of(d)) {
-            Some(Ok(Target::Struct(i) | Target::Any(i))) => self.value_field[i],
+            Some(Ok(Target::Struct(i) | Target::Any(i))) => {
+                self.value_field.get(i).copied().flatten()
+            }
             _ => None,
         };
         let envelope = body.as_object().is_some_and(|map| {
@@ -278,8 +287,11 @@ impl Context<'_, '_> {
                 })
                 .or(fallback)?;
             let map = object.as_object()?;
-            if let Some(name) = self.streams[concrete]
-                .iter()
+            if let Some(name) = self
+                .streams
+                .get(concrete)
+                .into_iter()
+                .flatten()
                 .find(|s| map.contains_key(**s))
             {
                 let item = if at.ends_with('/') {
@@ -351,9 +363,8 @@ pub(crate) fn better(a: &[u8], b: &[u8]) -> bool {
 /// runs to the next occurrence of the literal after it, the last to the closing literal.
 fn mixed_matches(parts: &[PathPart], segment: &str) -> bool {
     let mut rest = segment;
-    let mut index = 0;
-    while index < parts.len() {
-        match &parts[index] {
+    for (index, part) in parts.iter().enumerate() {
+        match part {
             PathPart::Literal(text) => match rest.strip_prefix(text.as_str()) {
                 Some(after) => rest = after,
                 None => return false,
@@ -374,11 +385,11 @@ fn mixed_matches(parts: &[PathPart], segment: &str) -> bool {
                             None => return false,
                         }
                     };
-                    rest = &rest[end..];
+                    // `end` is a `find` position or where a suffix starts: a char boundary.
+                    rest = rest.get(end..).unwrap_or_default();
                 }
             },
         }
-        index += 1;
     }
     rest.is_empty()
 }

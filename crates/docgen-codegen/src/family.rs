@@ -31,6 +31,9 @@ pub(crate) struct Families {
 impl Families {
     /// The families of `layouts`' types. Each layout's base chain (already cut at cycles and
     /// unresolved bases) says which bases it descends from.
+    // reason: `descendants` is `table.types.len()` long; bases and `type_index` are type
+    //         indices from the same table.
+    #[allow(clippy::indexing_slicing)]
     pub fn new(table: &mut TypeTable<'_>, layouts: &[StructLayout<'_>]) -> Self {
         let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); table.types.len()];
         for layout in layouts {

@@ -1,6 +1,9 @@
 //! Graph algorithms over type indices.
 
 /// Tarjan's algorithm, iterative (type graphs can be deep): the component of each node.
+// reason: every vector is `n` long and every node is below `n`: roots range over `0..n`,
+//         and callers build `edges` with targets that are positions in `edges` itself.
+#[allow(clippy::indexing_slicing)]
 pub(crate) fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
     const UNVISITED: usize = usize::MAX;
     let n = edges.len();

@@ -67,6 +67,11 @@ pub(crate) fn layouts<'m>(
 
 /// Marks polymorphic fields, boxes what cycles need, and decides `Eq` for every struct and
 /// polymorphic enum.
+// reason: `layout_of` and `any_eq` are `table.types.len()` long and are indexed only by type
+//         indices, which the table hands out (`type_index`, `Resolved::Struct`, family bases and
+//         members); `eq`, `component` and `layouts` are one per layout, indexed by layout indices
+//         (`index` over `0..layouts.len()`, `layout_of` values).
+#[allow(clippy::indexing_slicing)]
 pub(crate) fn finish(
     table: &TypeTable<'_>,
     families: &mut Families,
@@ -158,6 +163,9 @@ pub(crate) fn finish(
     families.set_eq(|base| any_eq[base]);
 }
 
+// reason: `type_index` and every base come from the table (`table.lookup`), so they index
+//         `table.types`.
+#[allow(clippy::indexing_slicing)]
 fn layout_one<'m>(
     table: &TypeTable<'m>,
     type_index: usize,
@@ -229,6 +237,9 @@ fn layout_one<'m>(
 
 /// The bases of `type_index`, nearest first, as far as the model defines them. Problems
 /// with the type's own `base` are reported here; a base's problems are reported for it.
+// reason: `type_index` and every base come from the table (`table.lookup`), so they index
+//         `table.types`.
+#[allow(clippy::indexing_slicing)]
 fn base_chain(
     table: &TypeTable<'_>,
     type_index: usize,

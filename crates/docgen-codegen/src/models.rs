@@ -32,6 +32,8 @@ pub(crate) fn generate(
     }
 }
 
+// reason: `layout.type_index` and the bases are type indices from `table`.
+#[allow(clippy::indexing_slicing)]
 fn struct_tokens(
     table: &TypeTable<'_>,
     families: &Families,

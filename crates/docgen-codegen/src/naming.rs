@@ -233,8 +233,12 @@ fn split_words(name: &str) -> Vec<String> {
 fn split_chunk(chars: &[char], words: &mut Vec<String>) {
     let first = words.len();
     let mut start = 0;
-    for i in 1..chars.len() {
-        let (prev, c) = (chars[i - 1], chars[i]);
+    for (i, pair) in chars.windows(2).enumerate() {
+        let [prev, c] = *pair else {
+            continue;
+        };
+        // `c` is at `i + 1`: a new word starts there.
+        let i = i + 1;
         if !c.is_ascii_uppercase() {
             continue;
         }
@@ -244,17 +248,19 @@ fn split_chunk(chars: &[char], words: &mut Vec<String>) {
                 && chars.get(i + 1).is_some_and(char::is_ascii_lowercase)
                 && !lone_lower_tail(chars, i + 1));
         if boundary {
-            words.push(chars[start..i].iter().collect());
+            words.push(chars.get(start..i).unwrap_or_default().iter().collect());
             start = i;
         }
     }
-    words.push(chars[start..].iter().collect());
+    words.push(chars.get(start..).unwrap_or_default().iter().collect());
     // `iOS`, `iPad`, `eSIM`: a brand prefix, not a word of its own.
-    if words.len() >= first + 2 {
-        let lead = &words[first];
-        if lead.len() == 1 && lead.starts_with(|c: char| c.is_ascii_lowercase()) {
-            let next = words.remove(first + 1);
-            words[first].push_str(&next);
+    let brand = words
+        .get(first)
+        .is_some_and(|lead| lead.len() == 1 && lead.starts_with(|c: char| c.is_ascii_lowercase()));
+    if brand && words.len() >= first + 2 {
+        let next = words.remove(first + 1);
+        if let Some(lead) = words.get_mut(first) {
+            lead.push_str(&next);
         }
     }
 }
@@ -297,7 +303,9 @@ fn join(words: &[String], case: Case) -> String {
     // Single-letter words (`a.b.c`) would give `ABC`, which `clippy::upper_case_acronyms`
     // rejects; keep only the first capital.
     if case == Case::UpperCamel && out.len() > 2 && out.bytes().all(|b| b.is_ascii_uppercase()) {
-        out[1..].make_ascii_lowercase();
+        if let Some(tail) = out.get_mut(1..) {
+            tail.make_ascii_lowercase();
+        }
     }
     out
 }

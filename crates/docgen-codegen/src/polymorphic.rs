@@ -58,6 +58,8 @@ pub(crate) fn generate(table: &TypeTable<'_>, families: &Families, areas: &Areas
     }
 }
 
+// reason: `base` and every member are type indices the family table took from `table`.
+#[allow(clippy::indexing_slicing)]
 fn enum_tokens(table: &TypeTable<'_>, base: usize, any: &AnyEnum, areas: &Areas) -> TokenStream {
     let name = &any.name;
     let base_def = table.types[base].def;

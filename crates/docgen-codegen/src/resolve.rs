@@ -62,7 +62,7 @@ impl<'m> TypeTable<'m> {
                         def.name
                     ),
                 );
-                if let Some(source) = table.types[first].def.sources.first() {
+                if let Some(source) = table.types.get(first).and_then(|t| t.def.sources.first()) {
                     diagnostic = diagnostic.with_related(source.clone());
                 }
                 diagnostics.push(diagnostic);
@@ -98,6 +98,8 @@ impl<'m> TypeTable<'m> {
 
     /// Canonical primitive names win over model types, model types over informal primitive
     /// spellings (`int`, `datetime`), so a model type called `time` still resolves to itself.
+    // reason: `lookup` returns only positions stored at push time into `types`.
+    #[allow(clippy::indexing_slicing)]
     pub fn resolve(&self, type_name: &str) -> Resolved {
         if let Some(primitive) = Primitive::ALL.into_iter().find(|p| p.name() == type_name) {
             return Resolved::Primitive(primitive);
@@ -121,6 +123,8 @@ impl<'m> TypeTable<'m> {
 
     /// The path of a model type under `root`: `crate` inside the generated crate, the
     /// crate's name (`::graph_models`) in its integration tests.
+    // reason: callers pass type indices the table handed out (`lookup`, `Resolved`).
+    #[allow(clippy::indexing_slicing)]
     pub fn path_in(&self, root: &TokenStream, index: usize) -> TokenStream {
         let info = &self.types[index];
         let name = &info.name;

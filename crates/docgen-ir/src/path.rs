@@ -91,11 +91,15 @@ pub fn normalize(raw: &str) -> Normalized {
         .or_else(|| rest.strip_prefix("http://"))
     {
         out.stripped_host = true;
-        rest = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        // The path starts at the first `/` after the host; a bare host has none.
+        rest = after_scheme
+            .find('/')
+            .and_then(|i| after_scheme.get(i..))
+            .unwrap_or("");
     }
-    if let Some(q) = rest.find('?') {
+    if let Some((path, _query)) = rest.split_once('?') {
         out.stripped_query = true;
-        rest = &rest[..q];
+        rest = path;
     }
     let trimmed = rest.trim_start_matches('/');
     for version in VERSIONS {
@@ -159,31 +163,30 @@ fn parse_component(segment: &str) -> Result<PathComponent, PathTemplateError> {
     let mut parts = Vec::new();
     let mut rest = segment;
     while !rest.is_empty() {
-        match rest.find(['{', '}']) {
-            None => {
-                parts.push(PathPart::Literal(rest.to_owned()));
-                break;
-            }
-            Some(i) if rest.as_bytes()[i] == b'}' => return Err(unbalanced()),
-            Some(open) => {
-                if open > 0 {
-                    parts.push(PathPart::Literal(rest[..open].to_owned()));
-                }
-                let after = &rest[open + 1..];
-                let close = after.find('}').ok_or_else(unbalanced)?;
-                let name = after[..close].trim();
-                if name.contains('{') {
-                    return Err(unbalanced());
-                }
-                if name.is_empty() {
-                    return Err(PathTemplateError::EmptyParam {
-                        component: segment.to_owned(),
-                    });
-                }
-                parts.push(PathPart::Param(name.to_owned()));
-                rest = &after[close + 1..];
-            }
+        // The literal up to the next brace, and what follows from the brace on.
+        let Some((literal, from_brace)) =
+            rest.find(['{', '}']).and_then(|i| rest.split_at_checked(i))
+        else {
+            parts.push(PathPart::Literal(rest.to_owned()));
+            break;
+        };
+        // A `}` first closes nothing.
+        let after = from_brace.strip_prefix('{').ok_or_else(unbalanced)?;
+        if !literal.is_empty() {
+            parts.push(PathPart::Literal(literal.to_owned()));
         }
+        let (name, next) = after.split_once('}').ok_or_else(unbalanced)?;
+        let name = name.trim();
+        if name.contains('{') {
+            return Err(unbalanced());
+        }
+        if name.is_empty() {
+            return Err(PathTemplateError::EmptyParam {
+                component: segment.to_owned(),
+            });
+        }
+        parts.push(PathPart::Param(name.to_owned()));
+        rest = next;
     }
     Ok(PathComponent { parts })
 }

@@ -8,7 +8,7 @@
 //!   `managedDeviceCertificateStateDevicePlatform`) — origin `synthesised`.
 //! - A property typed `String` with a values list stays `String` and keeps its `values`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use docgen_ir::{Diagnostic, Primitive, PropertyRow};
 
@@ -245,10 +245,12 @@ fn add_implied(
             sources: Vec::new(),
         });
     let first_list = entry.members.is_empty();
+    // Members already in, so that a long values list is linear rather than quadratic.
+    let mut known: HashSet<String> = entry.members.iter().map(|(m, _)| m.clone()).collect();
     for (index, (row, source)) in lists.iter().enumerate() {
         entry.sources.push((*source).clone());
         for value in &row.values {
-            if entry.members.iter().any(|(m, _)| m == value) {
+            if !known.insert(value.clone()) {
                 continue;
             }
             if !(first_list && index == 0) {

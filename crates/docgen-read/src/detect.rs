@@ -14,8 +14,7 @@ pub fn detect_format(text: &str) -> Format {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    // reason: `end` was moved back to a char boundary just above.
-    let head = text[..end].to_ascii_lowercase();
+    let head = text.get(..end).unwrap_or_default().to_ascii_lowercase();
     let head_trim = head.trim_start();
     if head_trim.starts_with("<!doctype html")
         || head_trim.starts_with("<html")
@@ -46,8 +45,7 @@ pub fn detect_format(text: &str) -> Format {
 
 fn is_atx_heading(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    // reason: `hashes` counts leading ASCII `#` bytes, so it is a char boundary.
-    (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+    (1..=6).contains(&hashes) && line.get(hashes..).is_some_and(|rest| rest.starts_with(' '))
 }
 
 fn is_table_delimiter(line: &str) -> bool {

@@ -8,6 +8,20 @@
 //! bounded by [`Limits`] (page size, table rows, JSON and HTML nesting, file count). The plain
 //! functions use [`Limits::default`]; the `_with` variants take limits.
 
+// Pages are untrusted input: nothing a page can reach may panic on `unwrap`, `expect`, an
+// index or a string slice (`unwrap`/`expect` are allowed in tests by clippy.toml). Where an
+// index stays, an `#[allow(clippy::indexing_slicing)]` with a `reason:` comment says why it
+// is in bounds.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+// Tests index freely: a panic there is a failing test. The crate built without `cfg(test)`
+// (what `clippy --all-targets` checks besides) keeps the denial.
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::string_slice))]
+
 pub mod blocks;
 pub mod detect;
 pub mod html;
@@ -23,7 +37,8 @@ use docgen_ir::{Diagnostic, Format, Page};
 pub use detect::detect_format;
 pub use limits::Limits;
 pub use sources::{
-    collect_files, read_paths, read_paths_in, read_paths_in_with, read_paths_with, ReadSet,
+    collect_files, read_file, read_paths, read_paths_in, read_paths_in_with, read_paths_with,
+    ReadSet,
 };
 
 /// How far into a file a NUL byte marks it as binary (git looks as far).

@@ -349,21 +349,18 @@ impl Lowering<'_> {
             return;
         };
         let mut rest = html.as_str();
-        while let Some(open) = rest.find("<!--") {
-            // reason: `open` is where `<!--` starts and `close` where `-->` starts (ASCII,
-            //         found by `find`): they, and 4 and 3 bytes past them, are char boundaries.
-            let after = &rest[open + 4..];
-            let Some(close) = after.find("-->") else {
+        while let Some((_, after)) = rest.split_once("<!--") {
+            let Some((text, next)) = after.split_once("-->") else {
                 break;
             };
-            let text = after[..close].trim();
+            let text = text.trim();
             if !text.is_empty() {
                 self.doc.blocks.push(Block::Comment {
                     text: text.to_owned(),
                     line,
                 });
             }
-            rest = &after[close + 3..];
+            rest = next;
         }
     }
 

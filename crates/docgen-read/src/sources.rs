@@ -2,8 +2,10 @@
 //!
 //! What a set of paths may cost is bounded by [`Limits`]: at most [`Limits::max_files`]
 //! files, each read only up to [`Limits::max_page_bytes`] (so a huge file, or a link to an
-//! endless device, is never read whole). Folder walks break symbolic link loops and skip
-//! anything that is neither a folder nor a regular file (devices, FIFOs, sockets).
+//! endless device, is never read whole). Folder walks break symbolic link loops, skip
+//! anything that is neither a folder nor a regular file (devices, FIFOs, sockets), and do not
+//! follow symbolic links that lead outside the folder given (a page in a pull request could
+//! otherwise link to any file on the machine that runs docgen).
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -25,14 +27,26 @@ pub struct ReadSet {
 }
 
 /// The files to read: explicit files as given, folders walked recursively (sorted, symlink
-/// loops broken by canonical path). Missing paths are reported, not fatal.
+/// loops broken by canonical path, links leading outside the folder reported and skipped).
+/// Missing paths are reported, not fatal.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = BTreeSet::new();
     let mut diagnostics = Vec::new();
     let mut visited = BTreeSet::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut visited, &mut diagnostics),
+            Ok(meta) if meta.is_dir() => {
+                // A folder named explicitly is trusted wherever it is (even through a link);
+                // what is inside it may only lead to places inside it.
+                let root = path.canonicalize().unwrap_or_else(|_| path.clone());
+                let mut walk = Walk {
+                    root: &root,
+                    files: &mut files,
+                    visited: &mut visited,
+                    diagnostics: &mut diagnostics,
+                };
+                walk.folder(path);
+            }
             Ok(_) => {
                 files.insert(path.clone());
             }
@@ -47,55 +61,96 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files.into_iter().collect(), diagnostics)
 }
 
-fn walk(
-    dir: &Path,
-    files: &mut BTreeSet<PathBuf>,
-    visited: &mut BTreeSet<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    if !visited.insert(canonical) {
-        diagnostics.push(Diagnostic::note(
-            "path-loop",
-            &display(dir),
-            1,
-            "this folder was already read (a symbolic link loop or a repeated path); skipped",
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                "path-unreadable",
+/// One folder argument's walk: `root` is its canonical path.
+struct Walk<'a> {
+    root: &'a Path,
+    files: &'a mut BTreeSet<PathBuf>,
+    visited: &'a mut BTreeSet<PathBuf>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    fn folder(&mut self, dir: &Path) {
+        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        if !self.visited.insert(canonical) {
+            self.diagnostics.push(Diagnostic::note(
+                "path-loop",
                 &display(dir),
                 1,
-                format!("cannot read folder: {err}"),
+                "this folder was already read (a symbolic link loop or a repeated path); skipped",
             ));
             return;
         }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                self.diagnostics.push(Diagnostic::error(
+                    "path-unreadable",
+                    &display(dir),
+                    1,
+                    format!("cannot read folder: {err}"),
+                ));
+                return;
+            }
+        };
+        // `file_type` of an entry does not follow links: it tells a link from what it names.
+        let mut children: Vec<(PathBuf, bool)> = entries
+            .filter_map(|e| {
+                let entry = e.ok()?;
+                let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                Some((entry.path(), link))
+            })
+            .collect();
+        children.sort();
+        for (child, link) in children {
+            self.child(child, link);
+        }
+    }
+
+    fn child(&mut self, child: PathBuf, link: bool) {
         let hidden = child
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if hidden {
-            continue;
+            return;
         }
         let is_page = child
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        // `metadata` follows symbolic links: a link is what it points to.
+        if link {
+            // A link that cannot be resolved (dangling, or a loop of file links) is kept:
+            // reading it reports why it fails.
+            if let Ok(target) = child.canonicalize() {
+                if !target.starts_with(self.root) {
+                    // Only what would have been read is worth a word: a page or a folder.
+                    if !is_page && !target.is_dir() {
+                        return;
+                    }
+                    let written = std::fs::read_link(&child)
+                        .map(|t| display(&t))
+                        .unwrap_or_default();
+                    self.diagnostics.push(Diagnostic::warning(
+                        "path-outside-root",
+                        &display(&child),
+                        1,
+                        format!(
+                            "a symbolic link to `{written}`, outside the folder being read; \
+                             not followed"
+                        ),
+                    ));
+                    return;
+                }
+            }
+        }
+        // `metadata` follows symbolic links: a link inside the folder is what it points to.
         match std::fs::metadata(&child) {
-            Ok(meta) if meta.is_dir() => walk(&child, files, visited, diagnostics),
+            Ok(meta) if meta.is_dir() => self.folder(&child),
             // A device or FIFO could block a read forever or never end.
             Ok(meta) if !meta.is_file() => {
                 if is_page {
-                    diagnostics.push(Diagnostic::note(
+                    self.diagnostics.push(Diagnostic::note(
                         "path-not-file",
                         &display(&child),
                         1,
@@ -106,7 +161,7 @@ fn walk(
             // A dangling or self-referencing link is kept: reading it reports why it fails.
             _ => {
                 if is_page {
-                    files.insert(child);
+                    self.files.insert(child);
                 }
             }
         }
@@ -170,8 +225,10 @@ pub fn read_paths_in_with(base: &Path, paths: &[PathBuf], limits: &Limits) -> Re
     ReadSet { pages, diagnostics }
 }
 
-/// Reads one file, never more than one byte past [`Limits::max_page_bytes`].
-fn read_file(file: &Path, source: &str, limits: &Limits) -> std::io::Result<Page> {
+/// Reads one file as page `source`, never more than one byte past [`Limits::max_page_bytes`]
+/// (a larger file gives a page holding only `page-too-large`). `Err` when the file cannot be
+/// opened or read.
+pub fn read_file(file: &Path, source: &str, limits: &Limits) -> std::io::Result<Page> {
     let max = u64::try_from(limits.max_page_bytes).unwrap_or(u64::MAX);
     let handle = std::fs::File::open(file)?;
     let known = handle

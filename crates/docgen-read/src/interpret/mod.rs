@@ -603,12 +603,12 @@ fn title_subject(title: &str) -> Option<&str> {
     TITLE_SUFFIXES
         .iter()
         .find_map(|suffix| {
-            lower.ends_with(suffix).then(|| {
-                // reason: `lower` is `title` lower-cased (ASCII only, same bytes) and ends with the
-                //         ASCII `suffix`, so the cut is in bounds and on a char boundary.
-                let name = title[..title.len() - suffix.len()].trim();
-                prose::strip_namespace(name)
-            })
+            if !lower.ends_with(suffix) {
+                return None;
+            }
+            // `lower` is `title` lower-cased (ASCII only, same bytes): the suffix starts here.
+            let name = title.get(..title.len().checked_sub(suffix.len())?)?.trim();
+            Some(prose::strip_namespace(name))
         })
         .filter(|name| prose::is_type_name(name))
 }

@@ -102,9 +102,10 @@ pub fn strip_todo(text: &str) -> (String, bool) {
     let Some(start) = text.find("TODO") else {
         return (text.to_owned(), false);
     };
-    // reason: `start` comes from `find`; `end` below from `find` in `after` or in its
-    //         ASCII lower-casing (same byte offsets), or is `after.len()`: all char boundaries.
-    let after = &text[start..];
+    let Some((before, after)) = text.split_at_checked(start) else {
+        return (text.to_owned(), false);
+    };
+    // Offsets found in the ASCII lower-casing are offsets in `after` (same bytes).
     let lower = after.to_ascii_lowercase();
     let mut end = after.len();
     for keep in ["inherited from", "possible values", "the possible values"] {
@@ -116,8 +117,9 @@ pub fn strip_todo(text: &str) -> (String, bool) {
         end = end.min(i + 2);
     }
     let mut out = String::with_capacity(text.len());
-    out.push_str(text[..start].trim_end());
-    let tail = after[end..].trim_start_matches(['.', ' ', '*']);
+    out.push_str(before.trim_end());
+    let tail = after.get(end..).unwrap_or_default();
+    let tail = tail.trim_start_matches(['.', ' ', '*']);
     if !out.is_empty() && !tail.is_empty() {
         out.push(' ');
     }
@@ -200,10 +202,11 @@ fn named_object_after(inline: &Inline, from: usize) -> Option<String> {
         }
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
-    (0..words.len().saturating_sub(1)).find_map(|i| {
-        // reason: `i` stops one short of the last word, so `i + 1` is in bounds.
-        let (word, next) = (words[i], words[i + 1].trim_end_matches(['.', ',']));
-        let next = next.to_ascii_lowercase();
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        let [word, next] = *pair else {
+            return None;
+        };
+        let next = next.trim_end_matches(['.', ',']).to_ascii_lowercase();
         // "a collection of x objects": `collection` introduces the type, it does not follow it.
         if next == "collection" && words.get(i + 2).is_some_and(|w| *w == "of") {
             return None;
@@ -298,13 +301,15 @@ pub fn status_code(text: &str) -> Option<u16> {
     let bytes = text.as_bytes();
     (0..bytes.len().saturating_sub(4)).find_map(|i| {
         let digits = bytes.get(i..i + 3)?;
-        // reason: `i - 1` only when `i > 0`; `digits` is a 3-byte slice.
-        let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let before_ok = i
+            .checked_sub(1)
+            .and_then(|before| bytes.get(before))
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
         let after = *bytes.get(i + 3)?;
         let reason = *bytes.get(i + 4)?;
         (before_ok
             && digits.iter().all(u8::is_ascii_digit)
-            && (b'1'..=b'5').contains(&digits[0])
+            && digits.first().is_some_and(|d| (b'1'..=b'5').contains(d))
             && after == b' '
             && reason.is_ascii_uppercase())
         .then(|| std::str::from_utf8(digits).ok()?.parse().ok())

@@ -66,11 +66,12 @@ fn strip_collection(text: &str) -> (&str, bool) {
 
 /// Drops annotations authors add after the type: `Boolean (optional)`, `String, nullable`.
 fn strip_qualifiers(text: &str) -> &str {
-    let cut = text.find([' ', ',', '(']).unwrap_or(text.len());
-    // reason: `cut` is a `find` result (an ASCII byte) or the length: a char boundary.
-    let head = &text[..cut];
+    let (head, rest) = text
+        .find([' ', ',', '('])
+        .and_then(|cut| text.split_at_checked(cut))
+        .unwrap_or((text, ""));
     // Only cut when what follows is an annotation, not part of a multi-word oddity.
-    let rest = text[cut..].trim().to_ascii_lowercase();
+    let rest = rest.trim().to_ascii_lowercase();
     let annotation = rest.is_empty()
         || rest.starts_with("(optional")
         || rest.starts_with("(required")
