@@ -128,6 +128,8 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
 struct Measured {
     seconds: Vec<f64>,
     peak_kb: Vec<u64>,
+    /// CPU time (user + system, all threads): steadier than wall time on a busy machine.
+    cpu: Vec<f64>,
 }
 
 fn median<T: Copy + PartialOrd>(values: &[T]) -> T {
@@ -139,12 +141,15 @@ fn median<T: Copy + PartialOrd>(values: &[T]) -> T {
 fn report(label: &str, m: &Measured, floor: &Measured, bytes: u64) {
     let t = median(&m.seconds);
     let peak = median(&m.peak_kb);
+    let cpu = median(&m.cpu);
     println!(
-        "  {label:<55} {:>8.3} s  {:>5.2}x floor  peak {:>7.1} MB ({:.2}x input)",
+        "  {label:<55} {:>8.3} s  {:>5.2}x floor  peak {:>7.1} MB ({:.2}x input)  cpu {:>6.2} s ({:.2}x)",
         t,
         t / median(&floor.seconds),
         peak as f64 / 1024.0,
-        (peak as f64 * 1024.0) / bytes.max(1) as f64
+        (peak as f64 * 1024.0) / bytes.max(1) as f64,
+        cpu,
+        cpu / median(&floor.cpu).max(0.001),
     );
 }
 
@@ -152,11 +157,13 @@ fn stage(runs: usize, name: &str, args: &[PathBuf]) -> anyhow::Result<Measured> 
     let mut m = Measured {
         seconds: Vec::new(),
         peak_kb: Vec::new(),
+        cpu: Vec::new(),
     };
     for _ in 0..runs.max(1) {
-        let (seconds, peak) = child(name, args)?;
+        let (seconds, peak, cpu) = child(name, args)?;
         m.seconds.push(seconds);
         m.peak_kb.push(peak);
+        m.cpu.push(cpu);
     }
     Ok(m)
 }
@@ -176,8 +183,8 @@ fn stage_once(name: &str, args: &[PathBuf]) -> anyhow::Result<u64> {
         .unwrap_or(0))
 }
 
-/// Runs one stage in a child process; returns its wall time and peak memory.
-fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64)> {
+/// Runs one stage in a child process; returns its wall time, peak memory and CPU time.
+fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64, f64)> {
     let output = Command::new(std::env::current_exe()?)
         .arg("bench-stage")
         .arg(name)
@@ -193,10 +200,11 @@ fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64)> {
     let mut parts = text.split_whitespace();
     let seconds: f64 = parts.next().context("no time")?.parse()?;
     let peak: u64 = parts.next().context("no memory")?.parse()?;
-    Ok((seconds, peak))
+    let cpu: f64 = parts.next().context("no CPU time")?.parse()?;
+    Ok((seconds, peak, cpu))
 }
 
-/// The child side: runs one stage and prints `seconds peak_kb`.
+/// The child side: runs one stage and prints `seconds peak_kb cpu_seconds`.
 pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
     let (name, rest) = args.split_first().context("stage name")?;
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
@@ -232,6 +240,10 @@ pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
             let run = docgen::generate(pages, "bench-models")?;
             docgen::output::write_atomically(out, &run.files)?;
         }
+        "phases" => {
+            phases(&paths)?;
+            return Ok(());
+        }
         "render-text" | "render-html" => {
             let (out, folders) = paths
                 .split_last()
@@ -243,7 +255,47 @@ pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
         other => bail!("unknown stage `{other}`"),
     }
     let seconds = start.elapsed().as_secs_f64();
-    println!("{seconds} {}", peak_kb());
+    println!("{seconds} {} {}", peak_kb(), cpu_seconds());
+    Ok(())
+}
+
+/// Where `generate`'s time goes: each phase's wall time, for profiling (`xtask bench-stage
+/// phases FOLDER... OUT`); the last path is the output folder.
+fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let (out, pages) = paths
+        .split_last()
+        .context("phases needs an output folder")?;
+    let mut clock = (Instant::now(), cpu_seconds());
+    let mut lap = |name: &str| {
+        let cpu = cpu_seconds();
+        println!(
+            "{name:<10} {:>8.3} s  cpu {:>6.2} s",
+            clock.0.elapsed().as_secs_f64(),
+            cpu - clock.1
+        );
+        clock = (Instant::now(), cpu);
+    };
+    let read = docgen_read::read_paths(pages);
+    lap("read");
+    let examples = docgen_codegen::ExampleCase::from_pages(&read.pages);
+    lap("examples");
+    let merged = docgen_model::merge(&read.pages);
+    lap("merge");
+    drop(read);
+    lap("drop");
+    let options = docgen_codegen::Options {
+        crate_name: "bench-models".to_owned(),
+        examples,
+        ..docgen_codegen::Options::default()
+    };
+    let mut generated = docgen_codegen::generate(&merged.model, &options)?;
+    lap("codegen");
+    let json = serde_json::to_string_pretty(&merged.model)? + "\n";
+    generated.files.insert(docgen::MODEL_FILE.to_owned(), json);
+    lap("json");
+    docgen::output::write_atomically(out, &generated.files)?;
+    lap("write");
+    println!("peak {} kB, cpu {:.2} s", peak_kb(), cpu_seconds());
     Ok(())
 }
 
@@ -280,6 +332,23 @@ fn render_all(folders: &[PathBuf], out: &Path, html: bool) -> anyhow::Result<usi
         count += 1;
     }
     Ok(count)
+}
+
+/// This process's user + system time so far, all threads (`/proc/self/stat`, in clock ticks
+/// of 1/100 s, the value on Linux).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i).and_then(|v| v.parse::<u64>().ok()))
+        .sum();
+    ticks as f64 / 100.0
 }
 
 fn peak_kb() -> u64 {

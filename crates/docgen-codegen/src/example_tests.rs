@@ -22,6 +22,7 @@
 use docgen_ir::{ExampleRole, Primitive};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::areas::Areas;
@@ -29,6 +30,7 @@ use crate::example_areas::types_used;
 use crate::example_types::{Context, ExampleType};
 use crate::examples::ExampleCase;
 use crate::naming::{sanitize, Case, RustName, Scope};
+use crate::output::{print_each, Module};
 use crate::text::{doc_attrs, is_invisible};
 
 /// The test file's own items; test names steer around them.
@@ -169,49 +171,64 @@ pub(crate) fn generate(
     examples: &[ExampleCase],
     lib: &RustName,
     areas: &Areas,
-) -> TokenStream {
-    let root = quote!(::#lib);
+) -> Module {
+    // Each example is classified (body parsed, type resolved) on its own: in parallel.
+    let verdicts: Vec<(Verdict, Vec<usize>)> = examples
+        .par_iter()
+        .map(|case| {
+            let verdict = classify(context, case);
+            let need = match &verdict {
+                Verdict::Test(ty) if areas.enabled() => match serde_json::from_str(&case.body) {
+                    Ok(body) => types_used(context, *ty, &body)
+                        .into_iter()
+                        .map(|index| areas.of_type(index))
+                        .collect(),
+                    Err(_) => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            (verdict, need)
+        })
+        .collect();
+    // Names depend on the names before them: given in order.
     let mut scope = Scope::with_reserved(&FILE_ITEMS);
     let mut skipped = Vec::new();
     let mut tests = Vec::new();
     // The areas each test needs.
     let mut needs: Vec<Vec<usize>> = Vec::new();
-    for case in examples {
+    for (case, (verdict, need)) in examples.iter().zip(verdicts) {
         let name = sanitize(
             &format!("{} {}", case.page_stem(), case.name),
             Case::Snake,
             &mut scope,
         );
         let source = format!("{}:{}", case.page, case.line);
-        match classify(context, case) {
+        match verdict {
             Verdict::Skip(reason) => {
                 let name = Literal::string(name.as_str());
                 skipped.push(quote!((#name, #source, #reason)));
             }
             Verdict::Test(ty) => {
-                let need: Vec<usize> = match serde_json::from_str(&case.body) {
-                    Ok(body) if areas.enabled() => types_used(context, ty, &body)
-                        .into_iter()
-                        .map(|index| areas.of_type(index))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let cfg = areas.cfg(&need);
+                tests.push((case, name, source, ty, needs.len()));
                 needs.push(need);
-                let ty = context.tokens(&root, ty);
-                let body = body_literal(&case.body);
-                let docs = doc_attrs([format!("`{source}`")]);
-                tests.push(quote! {
-                    #docs
-                    #cfg
-                    #[test]
-                    fn #name() {
-                        check::<#ty>(#body);
-                    }
-                });
             }
         }
     }
+    // The tests themselves are built and printed in parallel.
+    let tests = print_each(&tests, |(case, name, source, ty, need)| {
+        let cfg = areas.cfg(&needs[*need]);
+        let ty = context.tokens(&quote!(::#lib), *ty);
+        let body = body_literal(&case.body);
+        let docs = doc_attrs([format!("`{source}`")]);
+        quote! {
+            #docs
+            #cfg
+            #[test]
+            fn #name() {
+                check::<#ty>(#body);
+            }
+        }
+    });
     let tested = tested_count(areas, &needs);
     // Without tests the helpers would be dead code; so they would with their features off.
     let helpers_cfg = areas.cfg_any(&needs);
@@ -245,7 +262,7 @@ pub(crate) fn generate(
             " How many examples have a test in this file.",
         )
     };
-    quote! {
+    let head = quote! {
         #![doc = " The docs' request and response examples as tests: each body is deserialised into"]
         #![doc = " its generated type, serialised back and compared with the original JSON (key"]
         #![doc = " order aside). Examples that cannot be tested are listed in `SKIPPED` with the"]
@@ -282,9 +299,8 @@ pub(crate) fn generate(
         }
 
         #helpers
-
-        #(#tests)*
-    }
+    };
+    Module { head, items: tests }
 }
 
 /// The value of `TESTED`: how many of the tests, each needing the areas in `needs`, the

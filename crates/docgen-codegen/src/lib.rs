@@ -157,8 +157,8 @@ pub fn generate(model: &Model, options: &Options) -> Result<GeneratedCrate, Code
     for (path, content) in output::RUNTIME {
         files.insert(path.to_owned(), output::runtime_file(content));
     }
-    let sources = [
-        ("src/lib.rs", output::lib_rs(areas.enabled())),
+    let sources: [(&str, output::Module); 7] = [
+        ("src/lib.rs", output::lib_rs(areas.enabled()).into()),
         (
             "src/enums.rs",
             enums::generate(&table, &areas, &mut diagnostics),
@@ -175,14 +175,14 @@ pub fn generate(model: &Model, options: &Options) -> Result<GeneratedCrate, Code
             "src/routes.rs",
             routes::generate(&routes, &areas, &mut diagnostics),
         ),
-        ("tests/examples.rs", example_tests::root()),
+        ("tests/examples.rs", example_tests::root().into()),
         (
             "tests/examples/cases.rs",
             example_tests::generate(&context, &options.examples, &lib, &areas),
         ),
     ];
-    for (path, tokens) in sources {
-        files.insert(path.to_owned(), output::render(path, tokens)?);
+    for (path, module) in sources {
+        files.insert(path.to_owned(), output::render(path, module)?);
     }
 
     // Inherited properties are checked once per derived type; report each problem once.

@@ -17,6 +17,7 @@ use quote::quote;
 
 use crate::areas::Areas;
 use crate::builders;
+use crate::output::Module;
 use crate::text::location;
 
 /// A route the table holds: its model entry and parsed template.
@@ -79,14 +80,14 @@ pub(crate) fn generate(
     routes: &[TableRoute<'_>],
     areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
-) -> TokenStream {
+) -> Module {
     let entries = routes.iter().enumerate().map(|(index, route)| {
         let cfg = areas.cfg(areas.route_need(index));
         let entry = entry_tokens(route);
         quote!(#cfg #entry)
     });
     let builders = builders::generate(routes, areas, diagnostics);
-    quote! {
+    let head = quote! {
         #![doc = " The route table, a matcher from a request back to its route, and a path builder"]
         #![doc = " per documented path that percent-encodes every parameter."]
 
@@ -103,8 +104,10 @@ pub(crate) fn generate(
         ) -> ::std::option::Option<(&'static Route, ::std::vec::Vec<::std::string::String>)> {
             crate::routing::find_route(ROUTES, method, path)
         }
-
-        #builders
+    };
+    Module {
+        head,
+        items: builders,
     }
 }
 
