@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
+use rayon::prelude::*;
 
 /// A model and every diagnostic met on the way: page problems first (by file and line), then
 /// merge conflicts.
@@ -31,16 +32,23 @@ pub fn build_model_in(base: &Path, paths: &[PathBuf]) -> ModelRun {
 }
 
 fn model_run(read: docgen_read::ReadSet) -> ModelRun {
-    let merged = docgen_model::merge(&read.pages);
-    let mut diagnostics = read.diagnostics;
-    for page in &read.pages {
-        diagnostics.extend(page.diagnostics.iter().cloned());
+    let docgen_read::ReadSet {
+        mut pages,
+        mut diagnostics,
+    } = read;
+    let merged = docgen_model::merge(&pages);
+    // The pages are not needed past here: their diagnostics are moved, not copied.
+    for page in &mut pages {
+        diagnostics.append(&mut page.diagnostics);
     }
     diagnostics.sort();
     diagnostics.extend(merged.diagnostics);
+    let count = pages.len();
+    // Freeing thousands of pages' strings takes a while on one thread.
+    pages.into_par_iter().for_each(drop);
     ModelRun {
         model: merged.model,
-        pages: read.pages.len(),
+        pages: count,
         diagnostics,
     }
 }
