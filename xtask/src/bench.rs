@@ -2,15 +2,20 @@
 //!
 //! The floor is reading the files and running the format's parser over them on one core
 //! (pulldown-cmark for markdown and copied text, scraper for HTML), doing nothing with the
-//! result. Each stage runs in a fresh child process (`xtask bench-stage ...`) several times; the
-//! child reports its wall time and its peak resident memory (`VmHWM`), so one stage's memory
-//! never hides another's. Medians and ratios to the floor are printed, with the machine.
+//! result. Each stage runs in a fresh child process (`xtask bench-stage ...`) several times:
+//! the floors in that process, `model` and `generate` as the `docgen` binary itself (built
+//! first, with this program's profile), which reports its peak resident memory (`VmHWM`) and
+//! CPU time on exit; so one stage's memory never hides another's. Medians and ratios to the
+//! floor are printed, with the machine; CPU time is printed too, as it varies less than wall
+//! time on a shared machine.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
+use docgen::resources::{cpu_seconds, peak_kb};
 
 /// Runs per stage; the median is reported.
 const RUNS: usize = 5;
@@ -33,6 +38,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     .iter()
     .map(|f| corpus.join(f))
     .collect();
+    build_docgen()?;
     let scratch = tempfile::tempdir()?;
     println!("bench: {}", machine());
     println!("bench: {runs} runs per stage, medians; ratios are to the single-core floor\n");
@@ -228,17 +234,20 @@ pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
                 scraper::Html::parse_document(text).tree.nodes().count()
             });
         }
+        // The `docgen` binary itself, as users run it.
         "model" => {
-            let run = docgen::build_model(&paths);
-            let json = serde_json::to_vec(&run.model)?;
-            std::hint::black_box(json);
+            let mut args = vec![OsString::from("model"), OsString::from("-q")];
+            args.extend(paths.iter().map(OsString::from));
+            return run_docgen(&args);
         }
         "generate" => {
             let (out, pages) = paths
                 .split_last()
                 .context("generate needs an output folder")?;
-            let run = docgen::generate(pages, "bench-models")?;
-            docgen::output::write_atomically(out, &run.files)?;
+            let mut args = vec![OsString::from("generate"), OsString::from("-q")];
+            args.extend([OsString::from("--out"), out.into()]);
+            args.extend(pages.iter().map(OsString::from));
+            return run_docgen(&args);
         }
         "phases" => {
             phases(&paths)?;
@@ -299,6 +308,63 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Runs the `docgen` binary beside this one with `args`, its output discarded, and prints
+/// `seconds peak_kb cpu_seconds`: the wall time seen from here, the rest as `docgen` reports
+/// them on exit (see `docgen::resources`).
+fn run_docgen(args: &[OsString]) -> anyhow::Result<()> {
+    let binary = docgen_binary()?;
+    let report = tempfile::NamedTempFile::new()?;
+    let start = Instant::now();
+    let status = Command::new(&binary)
+        .args(args)
+        .env(docgen::resources::REPORT_VAR, report.path())
+        .stdout(Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run {}", binary.display()))?;
+    let seconds = start.elapsed().as_secs_f64();
+    if !status.success() {
+        bail!("docgen {args:?} failed: {status}");
+    }
+    let text = std::fs::read_to_string(report.path())?;
+    let mut parts = text.split_whitespace();
+    let peak = parts.next().context("no peak memory reported")?;
+    let cpu = parts.next().context("no CPU time reported")?;
+    println!("{seconds} {peak} {cpu}");
+    Ok(())
+}
+
+/// The `docgen` binary built beside this program (same target folder and profile).
+fn docgen_binary() -> anyhow::Result<PathBuf> {
+    let name = format!("docgen{}", std::env::consts::EXE_SUFFIX);
+    let binary = std::env::current_exe()?.with_file_name(name);
+    if !binary.is_file() {
+        bail!("{} not found: build it first", binary.display());
+    }
+    Ok(binary)
+}
+
+/// Builds the `docgen` binary with the profile this program was built with, so the stages
+/// measure the current code.
+fn build_docgen() -> anyhow::Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+    let mut command = Command::new(cargo);
+    command.current_dir(crate::root()?).args([
+        "build",
+        "--quiet",
+        "--package",
+        "docgen",
+        "--bin",
+        "docgen",
+    ]);
+    if !cfg!(debug_assertions) {
+        command.arg("--release");
+    }
+    if !command.status()?.success() {
+        bail!("building docgen failed");
+    }
+    Ok(())
+}
+
 fn rayon_one() -> anyhow::Result<rayon::ThreadPool> {
     Ok(rayon::ThreadPoolBuilder::new().num_threads(1).build()?)
 }
@@ -332,34 +398,6 @@ fn render_all(folders: &[PathBuf], out: &Path, html: bool) -> anyhow::Result<usi
         count += 1;
     }
     Ok(count)
-}
-
-/// This process's user + system time so far, all threads (`/proc/self/stat`, in clock ticks
-/// of 1/100 s, the value on Linux).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    let ticks: u64 = [11, 12]
-        .iter()
-        .filter_map(|&i| fields.get(i).and_then(|v| v.parse::<u64>().ok()))
-        .sum();
-    ticks as f64 / 100.0
-}
-
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn size_on_disk(paths: &[PathBuf]) -> u64 {

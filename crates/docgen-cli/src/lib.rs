@@ -5,6 +5,7 @@
 
 pub mod drift;
 pub mod output;
+pub mod resources;
 pub mod sync;
 
 use std::path::{Path, PathBuf};
