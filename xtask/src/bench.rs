@@ -278,9 +278,10 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut lap = |name: &str| {
         let cpu = cpu_seconds();
         println!(
-            "{name:<10} {:>8.3} s  cpu {:>6.2} s",
+            "{name:<10} {:>8.3} s  cpu {:>6.2} s  peak so far {:>6} kB",
             clock.0.elapsed().as_secs_f64(),
-            cpu - clock.1
+            cpu - clock.1,
+            peak_kb()
         );
         clock = (Instant::now(), cpu);
     };

@@ -17,8 +17,9 @@ use quote::quote;
 
 use crate::areas::Areas;
 use crate::builders;
-use crate::output::Module;
+use crate::output::{print, Module, Printed};
 use crate::text::location;
+use rayon::prelude::*;
 
 /// A route the table holds: its model entry and parsed template.
 pub(crate) struct TableRoute<'m> {
@@ -81,21 +82,14 @@ pub(crate) fn generate(
     areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Module {
-    let entries = routes.iter().enumerate().map(|(index, route)| {
-        let cfg = areas.cfg(areas.route_need(index));
-        let entry = entry_tokens(route);
-        quote!(#cfg #entry)
-    });
-    let builders = builders::generate(routes, areas, diagnostics);
     let head = quote! {
         #![doc = " The route table, a matcher from a request back to its route, and a path builder"]
         #![doc = " per documented path that percent-encodes every parameter."]
 
         pub use crate::routing::{encode_path, PathError, Permissions, Route};
-
-        #[doc = " Every documented route, in model order (by path, then method)."]
-        pub static ROUTES: &[Route] = &[#(#entries),*];
-
+    };
+    let mut items = route_table(routes, areas);
+    items.push(print(quote! {
         #[doc = " The route that `method` and `path` address, with its parameters percent-decoded in"]
         #[doc = " template order; see [`crate::routing::find_route`] for the rules."]
         pub fn match_route(
@@ -104,11 +98,73 @@ pub(crate) fn generate(
         ) -> ::std::option::Option<(&'static Route, ::std::vec::Vec<::std::string::String>)> {
             crate::routing::find_route(ROUTES, method, path)
         }
-    };
-    Module {
-        head,
-        items: builders,
+    }));
+    items.extend(builders::generate(routes, areas, diagnostics));
+    Module { head, items }
+}
+
+/// Table entries per printed piece of `ROUTES`.
+const ENTRIES_PER_PIECE: usize = 64;
+
+/// The element that ends every piece of `ROUTES` but the last while it is printed.
+const PIECE_END: &str = "__docgen_piece_end";
+
+/// `ROUTES`, printed in pieces of [`ENTRIES_PER_PIECE`] entries, in parallel.
+///
+/// As one item, the table was the largest syntax tree generation held (megabytes of text for
+/// a large model) and printed on one thread. Each piece is printed as the whole static with
+/// only its entries, followed by [`PIECE_END`] unless it is the last; the lines of its entries
+/// are cut out and joined. In the whole table the array is broken one entry per line (an
+/// entry is longer than a line), as it is in every piece, each entry starting at the same
+/// indent and followed by the same `,`, so the lines are the ones the whole table prints
+/// (the snapshot and corpus checks compare the bytes).
+fn route_table(routes: &[TableRoute<'_>], areas: &Areas) -> Vec<Printed> {
+    let indexed: Vec<(usize, &TableRoute<'_>)> = routes.iter().enumerate().collect();
+    let pieces: Vec<&[(usize, &TableRoute<'_>)]> = indexed.chunks(ENTRIES_PER_PIECE).collect();
+    if pieces.is_empty() {
+        return vec![print(route_static(quote!()))];
     }
+    let last = pieces.len() - 1;
+    pieces
+        .par_iter()
+        .enumerate()
+        .map(|(number, piece)| {
+            let entries = piece.iter().map(|&(index, route)| {
+                let cfg = areas.cfg(areas.route_need(index));
+                let entry = entry_tokens(route);
+                quote!(#cfg #entry)
+            });
+            let end = (number != last).then(|| {
+                let end = proc_macro2::Ident::new(PIECE_END, proc_macro2::Span::call_site());
+                quote!(, #end)
+            });
+            let text = print(route_static(quote!(#(#entries),* #end)))?;
+            Ok(route_lines(&text, number == 0, number == last).to_owned())
+        })
+        .collect()
+}
+
+/// The `ROUTES` static with `entries` as its elements.
+fn route_static(entries: TokenStream) -> TokenStream {
+    quote! {
+        #[doc = " Every documented route, in model order (by path, then method)."]
+        pub static ROUTES: &[Route] = &[#entries];
+    }
+}
+
+/// The lines of a printed piece of `ROUTES` that belong to the whole table: the opening
+/// lines only in the first piece, the closing line only in the last, never [`PIECE_END`].
+fn route_lines(text: &str, first: bool, last: bool) -> &str {
+    let opening = "pub static ROUTES: &[Route] = &[\n";
+    let start = match text.find(opening) {
+        Some(at) if !first => at + opening.len(),
+        _ => 0,
+    };
+    let end = match text.find(&format!("    {PIECE_END}")) {
+        Some(at) if !last => at,
+        _ => text.len(),
+    };
+    text.get(start..end).unwrap_or(text)
 }
 
 /// `http::Method`'s constant for a method, which a `static` needs (`from_bytes` is not
