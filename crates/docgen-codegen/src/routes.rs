@@ -120,7 +120,20 @@ const PIECE_END: &str = "__docgen_piece_end";
 /// (the snapshot and corpus checks compare the bytes).
 fn route_table(routes: &[TableRoute<'_>], areas: &Areas) -> Vec<Printed> {
     let indexed: Vec<(usize, &TableRoute<'_>)> = routes.iter().enumerate().collect();
-    let pieces: Vec<&[(usize, &TableRoute<'_>)]> = indexed.chunks(ENTRIES_PER_PIECE).collect();
+    print_table(&indexed, ENTRIES_PER_PIECE, |&(index, route)| {
+        let cfg = areas.cfg(areas.route_need(index));
+        let entry = entry_tokens(route);
+        quote!(#cfg #entry)
+    })
+}
+
+/// `ROUTES` with an element per input, built by `entry`, printed `per_piece` at a time.
+fn print_table<T: Sync>(
+    inputs: &[T],
+    per_piece: usize,
+    entry: impl Fn(&T) -> TokenStream + Sync,
+) -> Vec<Printed> {
+    let pieces: Vec<&[T]> = inputs.chunks(per_piece).collect();
     if pieces.is_empty() {
         return vec![print(route_static(quote!()))];
     }
@@ -129,11 +142,7 @@ fn route_table(routes: &[TableRoute<'_>], areas: &Areas) -> Vec<Printed> {
         .par_iter()
         .enumerate()
         .map(|(number, piece)| {
-            let entries = piece.iter().map(|&(index, route)| {
-                let cfg = areas.cfg(areas.route_need(index));
-                let entry = entry_tokens(route);
-                quote!(#cfg #entry)
-            });
+            let entries = piece.iter().map(&entry);
             let end = (number != last).then(|| {
                 let end = proc_macro2::Ident::new(PIECE_END, proc_macro2::Span::call_site());
                 quote!(, #end)
@@ -239,4 +248,45 @@ fn type_use(value: Option<&TypeUse>) -> (TokenStream, bool) {
         option_str(value.map(|t| t.name.as_str())),
         value.is_some_and(|t| t.collection),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    /// The route table printed in pieces is the table printed whole: checked on the
+    /// checked-in crate's table, in pieces of 1, 2 and 5 entries.
+    #[test]
+    fn route_table_pieces_print_as_the_whole_table() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../generated/src/routes.rs");
+        let file = syn::parse_file(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let table = file
+            .items
+            .into_iter()
+            .find_map(|item| match item {
+                syn::Item::Static(item) if item.ident == "ROUTES" => Some(item),
+                _ => None,
+            })
+            .expect("ROUTES");
+        let syn::Expr::Reference(reference) = &*table.expr else {
+            panic!("ROUTES is a reference to an array");
+        };
+        let syn::Expr::Array(array) = &*reference.expr else {
+            panic!("ROUTES is a reference to an array");
+        };
+        // As text: tokens cannot cross threads.
+        let entries: Vec<String> = array
+            .elems
+            .iter()
+            .map(|e| e.to_token_stream().to_string())
+            .collect();
+        assert!(entries.len() > 5, "enough entries to make pieces");
+        let whole = super::print(table.into_token_stream()).unwrap();
+        for per_piece in [1, 2, 5] {
+            let pieces = super::print_table(&entries, per_piece, |e| e.parse().unwrap());
+            let joined: String = pieces.into_iter().map(Result::unwrap).collect();
+            assert_eq!(joined, whole, "pieces of {per_piece}");
+        }
+    }
 }
