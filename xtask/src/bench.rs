@@ -41,7 +41,10 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     build_docgen()?;
     let scratch = tempfile::tempdir()?;
     println!("bench: {}", machine());
-    println!("bench: {runs} runs per stage, medians; ratios are to the single-core floor\n");
+    println!(
+        "bench: {runs} runs per stage, taking turns with the floor; medians; ratios are to the \
+         single-core floor\n"
+    );
 
     let bytes = size_on_disk(&folders);
     println!(
@@ -49,8 +52,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
         count_pages(&folders),
         mb(bytes)
     );
-    let floor = stage(runs, "floor-markdown", &folders)?;
-    let model = stage(runs, "model", &folders)?;
+    let [floor, model] = stages(runs, [("floor-markdown", &folders), ("model", &folders)])?;
     report(
         "floor: read + pulldown-cmark, 1 core",
         &floor,
@@ -62,11 +64,11 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     let intune = vec![folders[0].clone()];
     let intune_bytes = size_on_disk(&intune);
     println!("\n== generate: Intune 2021-07 ({:.1} MB)", mb(intune_bytes));
-    let intune_floor = stage(runs, "floor-markdown", &intune)?;
     let out = scratch.path().join("generated");
     let mut gen_args = intune.clone();
     gen_args.push(out);
-    let generate = stage(runs, "generate", &gen_args)?;
+    let [intune_floor, generate] =
+        stages(runs, [("floor-markdown", &intune), ("generate", &gen_args)])?;
     report(
         "floor: read + pulldown-cmark, 1 core",
         &intune_floor,
@@ -96,8 +98,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
             }
         }
         let b = size_on_disk(&set);
-        let f = stage(runs.min(3), "floor-markdown", &set)?;
-        let m = stage(runs.min(3), "model", &set)?;
+        let [f, m] = stages(runs.min(3), [("floor-markdown", &set), ("model", &set)])?;
         report(&format!("{copies}x floor"), &f, &f, b);
         report(&format!("{copies}x docgen model"), &m, &f, b);
         std::fs::remove_dir_all(&dir)?;
@@ -117,8 +118,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
         } else {
             "floor-markdown"
         };
-        let f = stage(runs.min(3), floor_stage, &set)?;
-        let m = stage(runs.min(3), "model", &set)?;
+        let [f, m] = stages(runs.min(3), [(floor_stage, &set), ("model", &set)])?;
         let floor_name = if format == "html" {
             "floor: read + scraper, 1 core"
         } else {
@@ -159,19 +159,26 @@ fn report(label: &str, m: &Measured, floor: &Measured, bytes: u64) {
     );
 }
 
-fn stage(runs: usize, name: &str, args: &[PathBuf]) -> anyhow::Result<Measured> {
-    let mut m = Measured {
+/// Runs each of `stages` (name, arguments) `runs` times, taking turns (floor, stage, floor,
+/// stage...), so that a change in the machine's load falls on both alike.
+fn stages<const N: usize>(
+    runs: usize,
+    stages: [(&str, &[PathBuf]); N],
+) -> anyhow::Result<[Measured; N]> {
+    let mut measured = stages.map(|_| Measured {
         seconds: Vec::new(),
         peak_kb: Vec::new(),
         cpu: Vec::new(),
-    };
+    });
     for _ in 0..runs.max(1) {
-        let (seconds, peak, cpu) = child(name, args)?;
-        m.seconds.push(seconds);
-        m.peak_kb.push(peak);
-        m.cpu.push(cpu);
+        for ((name, args), m) in stages.iter().zip(&mut measured) {
+            let (seconds, peak, cpu) = child(name, args)?;
+            m.seconds.push(seconds);
+            m.peak_kb.push(peak);
+            m.cpu.push(cpu);
+        }
     }
-    Ok(m)
+    Ok(measured)
 }
 
 fn stage_once(name: &str, args: &[PathBuf]) -> anyhow::Result<u64> {
