@@ -2,15 +2,20 @@
 //!
 //! The floor is reading the files and running the format's parser over them on one core
 //! (pulldown-cmark for markdown and copied text, scraper for HTML), doing nothing with the
-//! result. Each stage runs in a fresh child process (`xtask bench-stage ...`) several times; the
-//! child reports its wall time and its peak resident memory (`VmHWM`), so one stage's memory
-//! never hides another's. Medians and ratios to the floor are printed, with the machine.
+//! result. Each stage runs in a fresh child process (`xtask bench-stage ...`) several times:
+//! the floors in that process, `model` and `generate` as the `docgen` binary itself (built
+//! first, with this program's profile), which reports its peak resident memory (`VmHWM`) and
+//! CPU time on exit; so one stage's memory never hides another's. Medians and ratios to the
+//! floor are printed, with the machine; CPU time is printed too, as it varies less than wall
+//! time on a shared machine.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
+use docgen::resources::{cpu_seconds, peak_kb};
 
 /// Runs per stage; the median is reported.
 const RUNS: usize = 5;
@@ -33,9 +38,13 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     .iter()
     .map(|f| corpus.join(f))
     .collect();
+    build_docgen()?;
     let scratch = tempfile::tempdir()?;
     println!("bench: {}", machine());
-    println!("bench: {runs} runs per stage, medians; ratios are to the single-core floor\n");
+    println!(
+        "bench: {runs} runs per stage, taking turns with the floor; medians; ratios are to the \
+         single-core floor\n"
+    );
 
     let bytes = size_on_disk(&folders);
     println!(
@@ -43,8 +52,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
         count_pages(&folders),
         mb(bytes)
     );
-    let floor = stage(runs, "floor-markdown", &folders)?;
-    let model = stage(runs, "model", &folders)?;
+    let [floor, model] = stages(runs, [("floor-markdown", &folders), ("model", &folders)])?;
     report(
         "floor: read + pulldown-cmark, 1 core",
         &floor,
@@ -56,11 +64,11 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     let intune = vec![folders[0].clone()];
     let intune_bytes = size_on_disk(&intune);
     println!("\n== generate: Intune 2021-07 ({:.1} MB)", mb(intune_bytes));
-    let intune_floor = stage(runs, "floor-markdown", &intune)?;
     let out = scratch.path().join("generated");
     let mut gen_args = intune.clone();
     gen_args.push(out);
-    let generate = stage(runs, "generate", &gen_args)?;
+    let [intune_floor, generate] =
+        stages(runs, [("floor-markdown", &intune), ("generate", &gen_args)])?;
     report(
         "floor: read + pulldown-cmark, 1 core",
         &intune_floor,
@@ -90,8 +98,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
             }
         }
         let b = size_on_disk(&set);
-        let f = stage(runs.min(3), "floor-markdown", &set)?;
-        let m = stage(runs.min(3), "model", &set)?;
+        let [f, m] = stages(runs.min(3), [("floor-markdown", &set), ("model", &set)])?;
         report(&format!("{copies}x floor"), &f, &f, b);
         report(&format!("{copies}x docgen model"), &m, &f, b);
         std::fs::remove_dir_all(&dir)?;
@@ -111,8 +118,7 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
         } else {
             "floor-markdown"
         };
-        let f = stage(runs.min(3), floor_stage, &set)?;
-        let m = stage(runs.min(3), "model", &set)?;
+        let [f, m] = stages(runs.min(3), [(floor_stage, &set), ("model", &set)])?;
         let floor_name = if format == "html" {
             "floor: read + scraper, 1 core"
         } else {
@@ -128,6 +134,8 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
 struct Measured {
     seconds: Vec<f64>,
     peak_kb: Vec<u64>,
+    /// CPU time (user + system, all threads): steadier than wall time on a busy machine.
+    cpu: Vec<f64>,
 }
 
 fn median<T: Copy + PartialOrd>(values: &[T]) -> T {
@@ -139,26 +147,38 @@ fn median<T: Copy + PartialOrd>(values: &[T]) -> T {
 fn report(label: &str, m: &Measured, floor: &Measured, bytes: u64) {
     let t = median(&m.seconds);
     let peak = median(&m.peak_kb);
+    let cpu = median(&m.cpu);
     println!(
-        "  {label:<55} {:>8.3} s  {:>5.2}x floor  peak {:>7.1} MB ({:.2}x input)",
+        "  {label:<55} {:>8.3} s  {:>5.2}x floor  peak {:>7.1} MB ({:.2}x input)  cpu {:>6.2} s ({:.2}x)",
         t,
         t / median(&floor.seconds),
         peak as f64 / 1024.0,
-        (peak as f64 * 1024.0) / bytes.max(1) as f64
+        (peak as f64 * 1024.0) / bytes.max(1) as f64,
+        cpu,
+        cpu / median(&floor.cpu).max(0.001),
     );
 }
 
-fn stage(runs: usize, name: &str, args: &[PathBuf]) -> anyhow::Result<Measured> {
-    let mut m = Measured {
+/// Runs each of `stages` (name, arguments) `runs` times, taking turns (floor, stage, floor,
+/// stage...), so that a change in the machine's load falls on both alike.
+fn stages<const N: usize>(
+    runs: usize,
+    stages: [(&str, &[PathBuf]); N],
+) -> anyhow::Result<[Measured; N]> {
+    let mut measured = stages.map(|_| Measured {
         seconds: Vec::new(),
         peak_kb: Vec::new(),
-    };
+        cpu: Vec::new(),
+    });
     for _ in 0..runs.max(1) {
-        let (seconds, peak) = child(name, args)?;
-        m.seconds.push(seconds);
-        m.peak_kb.push(peak);
+        for ((name, args), m) in stages.iter().zip(&mut measured) {
+            let (seconds, peak, cpu) = child(name, args)?;
+            m.seconds.push(seconds);
+            m.peak_kb.push(peak);
+            m.cpu.push(cpu);
+        }
     }
-    Ok(m)
+    Ok(measured)
 }
 
 fn stage_once(name: &str, args: &[PathBuf]) -> anyhow::Result<u64> {
@@ -176,8 +196,8 @@ fn stage_once(name: &str, args: &[PathBuf]) -> anyhow::Result<u64> {
         .unwrap_or(0))
 }
 
-/// Runs one stage in a child process; returns its wall time and peak memory.
-fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64)> {
+/// Runs one stage in a child process; returns its wall time, peak memory and CPU time.
+fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64, f64)> {
     let output = Command::new(std::env::current_exe()?)
         .arg("bench-stage")
         .arg(name)
@@ -193,10 +213,11 @@ fn child(name: &str, args: &[PathBuf]) -> anyhow::Result<(f64, u64)> {
     let mut parts = text.split_whitespace();
     let seconds: f64 = parts.next().context("no time")?.parse()?;
     let peak: u64 = parts.next().context("no memory")?.parse()?;
-    Ok((seconds, peak))
+    let cpu: f64 = parts.next().context("no CPU time")?.parse()?;
+    Ok((seconds, peak, cpu))
 }
 
-/// The child side: runs one stage and prints `seconds peak_kb`.
+/// The child side: runs one stage and prints `seconds peak_kb cpu_seconds`.
 pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
     let (name, rest) = args.split_first().context("stage name")?;
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
@@ -220,17 +241,24 @@ pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
                 scraper::Html::parse_document(text).tree.nodes().count()
             });
         }
+        // The `docgen` binary itself, as users run it.
         "model" => {
-            let run = docgen::build_model(&paths);
-            let json = serde_json::to_vec(&run.model)?;
-            std::hint::black_box(json);
+            let mut args = vec![OsString::from("model"), OsString::from("-q")];
+            args.extend(paths.iter().map(OsString::from));
+            return run_docgen(&args);
         }
         "generate" => {
             let (out, pages) = paths
                 .split_last()
                 .context("generate needs an output folder")?;
-            let run = docgen::generate(pages, "bench-models")?;
-            docgen::output::write_atomically(out, &run.files)?;
+            let mut args = vec![OsString::from("generate"), OsString::from("-q")];
+            args.extend([OsString::from("--out"), out.into()]);
+            args.extend(pages.iter().map(OsString::from));
+            return run_docgen(&args);
+        }
+        "phases" => {
+            phases(&paths)?;
+            return Ok(());
         }
         "render-text" | "render-html" => {
             let (out, folders) = paths
@@ -243,7 +271,105 @@ pub fn run_stage(args: &[String]) -> anyhow::Result<()> {
         other => bail!("unknown stage `{other}`"),
     }
     let seconds = start.elapsed().as_secs_f64();
-    println!("{seconds} {}", peak_kb());
+    println!("{seconds} {} {}", peak_kb(), cpu_seconds());
+    Ok(())
+}
+
+/// Where `generate`'s time goes: each phase's wall time, for profiling (`xtask bench-stage
+/// phases FOLDER... OUT`); the last path is the output folder.
+fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let (out, pages) = paths
+        .split_last()
+        .context("phases needs an output folder")?;
+    let mut clock = (Instant::now(), cpu_seconds());
+    let mut lap = |name: &str| {
+        let cpu = cpu_seconds();
+        println!(
+            "{name:<10} {:>8.3} s  cpu {:>6.2} s  peak so far {:>6} kB",
+            clock.0.elapsed().as_secs_f64(),
+            cpu - clock.1,
+            peak_kb()
+        );
+        clock = (Instant::now(), cpu);
+    };
+    let read = docgen_read::read_paths(pages);
+    lap("read");
+    let examples = docgen_codegen::ExampleCase::from_pages(&read.pages);
+    lap("examples");
+    let merged = docgen_model::merge(&read.pages);
+    lap("merge");
+    drop(read);
+    lap("drop");
+    let options = docgen_codegen::Options {
+        crate_name: "bench-models".to_owned(),
+        examples,
+        ..docgen_codegen::Options::default()
+    };
+    let mut generated = docgen_codegen::generate(&merged.model, &options)?;
+    lap("codegen");
+    let json = serde_json::to_string_pretty(&merged.model)? + "\n";
+    generated.files.insert(docgen::MODEL_FILE.to_owned(), json);
+    lap("json");
+    docgen::output::write_atomically(out, &generated.files)?;
+    lap("write");
+    println!("peak {} kB, cpu {:.2} s", peak_kb(), cpu_seconds());
+    Ok(())
+}
+
+/// Runs the `docgen` binary beside this one with `args`, its output discarded, and prints
+/// `seconds peak_kb cpu_seconds`: the wall time seen from here, the rest as `docgen` reports
+/// them on exit (see `docgen::resources`).
+fn run_docgen(args: &[OsString]) -> anyhow::Result<()> {
+    let binary = docgen_binary()?;
+    let report = tempfile::NamedTempFile::new()?;
+    let start = Instant::now();
+    let status = Command::new(&binary)
+        .args(args)
+        .env(docgen::resources::REPORT_VAR, report.path())
+        .stdout(Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run {}", binary.display()))?;
+    let seconds = start.elapsed().as_secs_f64();
+    if !status.success() {
+        bail!("docgen {args:?} failed: {status}");
+    }
+    let text = std::fs::read_to_string(report.path())?;
+    let mut parts = text.split_whitespace();
+    let peak = parts.next().context("no peak memory reported")?;
+    let cpu = parts.next().context("no CPU time reported")?;
+    println!("{seconds} {peak} {cpu}");
+    Ok(())
+}
+
+/// The `docgen` binary built beside this program (same target folder and profile).
+fn docgen_binary() -> anyhow::Result<PathBuf> {
+    let name = format!("docgen{}", std::env::consts::EXE_SUFFIX);
+    let binary = std::env::current_exe()?.with_file_name(name);
+    if !binary.is_file() {
+        bail!("{} not found: build it first", binary.display());
+    }
+    Ok(binary)
+}
+
+/// Builds the `docgen` binary with the profile this program was built with, so the stages
+/// measure the current code.
+fn build_docgen() -> anyhow::Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+    let mut command = Command::new(cargo);
+    command.current_dir(crate::root()?).args([
+        "build",
+        "--quiet",
+        "--package",
+        "docgen",
+        "--bin",
+        "docgen",
+    ]);
+    if !cfg!(debug_assertions) {
+        command.arg("--release");
+    }
+    if !command.status()?.success() {
+        bail!("building docgen failed");
+    }
     Ok(())
 }
 
@@ -280,17 +406,6 @@ fn render_all(folders: &[PathBuf], out: &Path, html: bool) -> anyhow::Result<usi
         count += 1;
     }
     Ok(count)
-}
-
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn size_on_disk(paths: &[PathBuf]) -> u64 {

@@ -19,6 +19,7 @@
 
 pub mod drift;
 pub mod output;
+pub mod resources;
 pub mod sync;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
 use docgen_read::Limits;
+use rayon::prelude::*;
 
 /// A model and every diagnostic met on the way: page problems first (by file and line), then
 /// merge conflicts.
@@ -51,16 +53,23 @@ pub fn build_model_in_with(base: &Path, paths: &[PathBuf], limits: &Limits) -> M
 }
 
 fn model_run(read: docgen_read::ReadSet) -> ModelRun {
-    let merged = docgen_model::merge(&read.pages);
-    let mut diagnostics = read.diagnostics;
-    for page in &read.pages {
-        diagnostics.extend(page.diagnostics.iter().cloned());
+    let docgen_read::ReadSet {
+        mut pages,
+        mut diagnostics,
+    } = read;
+    let merged = docgen_model::merge(&pages);
+    // The pages are not needed past here: their diagnostics are moved, not copied.
+    for page in &mut pages {
+        diagnostics.append(&mut page.diagnostics);
     }
     diagnostics.sort();
     diagnostics.extend(merged.diagnostics);
+    let count = pages.len();
+    // Freeing thousands of pages' strings takes a while on one thread.
+    pages.into_par_iter().for_each(drop);
     ModelRun {
         model: merged.model,
-        pages: read.pages.len(),
+        pages: count,
         diagnostics,
     }
 }

@@ -99,13 +99,20 @@ enum IrFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("docgen: {err:#}");
             ExitCode::from(2)
         }
+    };
+    // For `cargo xtask bench`: only the process can read its own peak memory at its end.
+    if let Some(path) = std::env::var_os(docgen::resources::REPORT_VAR) {
+        if let Err(err) = std::fs::write(&path, docgen::resources::report()) {
+            eprintln!("docgen: cannot write the resource report: {err}");
+        }
     }
+    code
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

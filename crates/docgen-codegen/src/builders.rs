@@ -23,6 +23,7 @@ use quote::quote;
 
 use crate::areas::Areas;
 use crate::naming::{sanitize, Case, Scope};
+use crate::output::{print_each, Printed};
 use crate::routes::TableRoute;
 use crate::text::{doc_attrs, location};
 
@@ -70,7 +71,7 @@ pub(crate) fn generate(
     routes: &[TableRoute<'_>],
     areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
-) -> TokenStream {
+) -> Vec<Printed> {
     let mut shapes: BTreeMap<String, Vec<&TableRoute<'_>>> = BTreeMap::new();
     // The areas each route of a shape needs: the builder exists while any route does.
     let mut needs: BTreeMap<String, Vec<Vec<usize>>> = BTreeMap::new();
@@ -115,10 +116,12 @@ pub(crate) fn generate(
                 first_with.insert(plain.as_str().to_owned(), template);
             }
         }
-        let cfg = areas.cfg_any(needs.get(key).map_or(&[], Vec::as_slice));
-        builders.push(builder_tokens(members, &name, &cfg));
+        builders.push((members, name, needs.get(key).map_or(&[][..], Vec::as_slice)));
     }
-    quote!(#(#builders)*)
+    // Names are settled in order above; the builders are built and printed in parallel.
+    print_each(&builders, |(members, name, need)| {
+        builder_tokens(members, name, &areas.cfg_any(need))
+    })
 }
 
 /// `pub fn users_item_messages(user_id: &str) -> String`, building the path piece by piece,

@@ -17,9 +17,11 @@ use docgen_ir::Diagnostic;
 use docgen_model::{Member, TypeKind};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 
 use crate::areas::Areas;
 use crate::naming::{sanitize, Case, RustName, Scope};
+use crate::output::{print, Module, Printed};
 use crate::resolve::{TypeInfo, TypeTable};
 use crate::text::{doc_attrs, location};
 
@@ -41,21 +43,33 @@ pub(crate) fn generate(
     table: &TypeTable<'_>,
     areas: &Areas,
     diagnostics: &mut Vec<Diagnostic>,
-) -> TokenStream {
-    let enums = table
+) -> Module {
+    let enums: Vec<(usize, &TypeInfo<'_>)> = table
         .types
         .iter()
         .enumerate()
         .filter(|(_, info)| info.def.kind == TypeKind::Enum)
-        .map(|(index, info)| {
+        .collect();
+    // Built and printed in parallel; each enum's notes are kept in type order.
+    let built: Vec<(Printed, Vec<Diagnostic>)> = enums
+        .par_iter()
+        .map(|&(index, info)| {
+            let mut notes = Vec::new();
             let doc = areas.doc(areas.of_type(index));
-            enum_tokens(info, areas.cfg_type(index), doc, diagnostics)
-        });
-    quote! {
+            let tokens = enum_tokens(info, areas.cfg_type(index), doc, &mut notes);
+            (print(tokens), notes)
+        })
+        .collect();
+    let mut items = Vec::with_capacity(built.len());
+    for (printed, mut notes) in built {
+        items.push(printed);
+        diagnostics.append(&mut notes);
+    }
+    let head = quote! {
         #![doc = " Enums for the enumeration types. Each keeps unknown members in a fallback"]
         #![doc = " variant, so values added to the service later still round-trip."]
-        #(#enums)*
-    }
+    };
+    Module { head, items }
 }
 
 /// The enum of `info` and its impls, each under `cfg`; `feature_doc` ends its docs.

@@ -24,6 +24,7 @@
 use docgen_ir::{ExampleRole, Primitive};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::areas::Areas;
@@ -31,6 +32,7 @@ use crate::example_areas::types_used;
 use crate::example_types::{Context, ExampleType};
 use crate::examples::ExampleCase;
 use crate::naming::{sanitize, Case, RustName, Scope};
+use crate::output::{print_each, Module};
 use crate::text::{doc_attrs, is_invisible};
 
 /// The test file's own items; test names steer around them.
@@ -184,52 +186,72 @@ pub(crate) fn generate(
     examples: &[ExampleCase],
     lib: &RustName,
     areas: &Areas,
-) -> TokenStream {
-    let root = quote!(::#lib);
+) -> Module {
+    // Each example is classified (body parsed, type resolved) on its own: in parallel.
+    // (verdict, areas needed, whether the body has `null` members)
+    let verdicts: Vec<(Verdict, Vec<usize>, bool)> = examples
+        .par_iter()
+        .map(|case| {
+            let verdict = classify(context, case);
+            let Verdict::Test(ty) = &verdict else {
+                return (verdict, Vec::new(), false);
+            };
+            let Ok(body) = serde_json::from_str::<Value>(&case.body) else {
+                return (verdict, Vec::new(), false);
+            };
+            let need = if areas.enabled() {
+                types_used(context, *ty, &body)
+                    .into_iter()
+                    .map(|index| areas.of_type(index))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let nulls = has_null_member(&body);
+            (verdict, need, nulls)
+        })
+        .collect();
+    // Names depend on the names before them: given in order.
     let mut scope = Scope::with_reserved(&FILE_ITEMS);
     let mut skipped = Vec::new();
     let mut tests = Vec::new();
     // The areas each test needs.
     let mut needs: Vec<Vec<usize>> = Vec::new();
     let mut with_nulls = 0usize;
-    for case in examples {
+    for (case, (verdict, need, nulls)) in examples.iter().zip(verdicts) {
         let name = sanitize(
             &format!("{} {}", case.page_stem(), case.name),
             Case::Snake,
             &mut scope,
         );
         let source = format!("{}:{}", case.page, case.line);
-        match classify(context, case) {
+        match verdict {
             Verdict::Skip(reason) => {
                 let name = Literal::string(name.as_str());
                 skipped.push(quote!((#name, #source, #reason)));
             }
             Verdict::Test(ty) => {
-                let body: Option<Value> = serde_json::from_str(&case.body).ok();
-                with_nulls += usize::from(body.as_ref().is_some_and(has_null_member));
-                let need: Vec<usize> = match body {
-                    Some(body) if areas.enabled() => types_used(context, ty, &body)
-                        .into_iter()
-                        .map(|index| areas.of_type(index))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let cfg = areas.cfg(&need);
+                with_nulls += usize::from(nulls);
+                tests.push((case, name, source, ty, needs.len()));
                 needs.push(need);
-                let ty = context.tokens(&root, ty);
-                let body = body_literal(&case.body);
-                let docs = doc_attrs([format!("`{source}`")]);
-                tests.push(quote! {
-                    #docs
-                    #cfg
-                    #[test]
-                    fn #name() {
-                        check::<#ty>(#body);
-                    }
-                });
             }
         }
     }
+    // The tests themselves are built and printed in parallel.
+    let tests = print_each(&tests, |(case, name, source, ty, need)| {
+        let cfg = areas.cfg(needs.get(*need).map_or(&[], Vec::as_slice));
+        let ty = context.tokens(&quote!(::#lib), *ty);
+        let body = body_literal(&case.body);
+        let docs = doc_attrs([format!("`{source}`")]);
+        quote! {
+            #docs
+            #cfg
+            #[test]
+            fn #name() {
+                check::<#ty>(#body);
+            }
+        }
+    });
     let tested = tested_count(areas, &needs);
     // Without tests the helpers would be dead code; so they would with their features off.
     let helpers_cfg = areas.cfg_any(&needs);
@@ -267,7 +289,7 @@ pub(crate) fn generate(
             " How many examples have a test in this file.",
         )
     };
-    quote! {
+    let head = quote! {
         #![doc = " The docs' request and response examples as tests: each body is deserialised into"]
         #![doc = " its generated type, serialised back and compared with the original JSON (key"]
         #![doc = " order aside). Examples that cannot be tested are listed in `SKIPPED` with the"]
@@ -305,9 +327,8 @@ pub(crate) fn generate(
         }
 
         #helpers
-
-        #(#tests)*
-    }
+    };
+    Module { head, items: tests }
 }
 
 /// The value of `TESTED`: how many of the tests, each needing the areas in `needs`, the

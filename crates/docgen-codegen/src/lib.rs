@@ -171,32 +171,58 @@ pub fn generate(model: &Model, options: &Options) -> Result<GeneratedCrate, Code
     for (path, content) in output::RUNTIME {
         files.insert(path.to_owned(), output::runtime_file(content));
     }
-    let sources = [
-        ("src/lib.rs", output::lib_rs(areas.enabled())),
-        (
-            "src/enums.rs",
-            enums::generate(&table, &areas, &mut diagnostics),
-        ),
-        (
-            "src/models.rs",
-            models::generate(&table, &families, &layouts, &areas),
-        ),
-        (
-            "src/polymorphic.rs",
-            polymorphic::generate(&table, &families, &areas),
-        ),
-        (
-            "src/routes.rs",
-            routes::generate(&routes, &areas, &mut diagnostics),
-        ),
-        ("tests/examples.rs", example_tests::root()),
-        (
-            "tests/examples/cases.rs",
-            example_tests::generate(&context, &options.examples, &lib, &areas),
-        ),
-    ];
-    for (path, tokens) in sources {
-        files.insert(path.to_owned(), output::render(path, tokens)?);
+    // The files are independent: each is built and printed while the others are, so the
+    // parts that print on one thread (the route table, the list of skipped examples) overlap.
+    let mut enum_notes = Vec::new();
+    let mut route_notes = Vec::new();
+    let (((enums, models), polymorphic), (routes, cases)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            let module = enums::generate(&table, &areas, &mut enum_notes);
+                            output::render("src/enums.rs", module)
+                        },
+                        || {
+                            let module = models::generate(&table, &families, &layouts, &areas);
+                            output::render("src/models.rs", module)
+                        },
+                    )
+                },
+                || {
+                    let module = polymorphic::generate(&table, &families, &areas);
+                    output::render("src/polymorphic.rs", module)
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    let module = routes::generate(&routes, &areas, &mut route_notes);
+                    output::render("src/routes.rs", module)
+                },
+                || {
+                    let module = example_tests::generate(&context, &options.examples, &lib, &areas);
+                    output::render("tests/examples/cases.rs", module)
+                },
+            )
+        },
+    );
+    diagnostics.append(&mut enum_notes);
+    diagnostics.append(&mut route_notes);
+    let lib_rs = output::render("src/lib.rs", output::lib_rs(areas.enabled()).into())?;
+    let examples_rs = output::render("tests/examples.rs", example_tests::root().into())?;
+    for (path, text) in [
+        ("src/lib.rs", Ok(lib_rs)),
+        ("src/enums.rs", enums),
+        ("src/models.rs", models),
+        ("src/polymorphic.rs", polymorphic),
+        ("src/routes.rs", routes),
+        ("tests/examples.rs", Ok(examples_rs)),
+        ("tests/examples/cases.rs", cases),
+    ] {
+        files.insert(path.to_owned(), text?);
     }
 
     // Inherited properties are checked once per derived type; report each problem once.

@@ -13,6 +13,7 @@ use quote::quote;
 use crate::areas::Areas;
 use crate::family::Families;
 use crate::layout::{Field, StructLayout, ODATA_TYPE};
+use crate::output::{print_each, Module};
 use crate::resolve::{primitive_type, Resolved, TypeTable};
 use crate::text::doc_attrs;
 
@@ -21,15 +22,15 @@ pub(crate) fn generate(
     families: &Families,
     layouts: &[StructLayout<'_>],
     areas: &Areas,
-) -> TokenStream {
-    let structs = layouts
-        .iter()
-        .map(|layout| struct_tokens(table, families, layout, areas));
-    quote! {
+) -> Module {
+    let head = quote! {
         #![doc = " Structs for the entity and complex types. Every field is optional and skipped"]
         #![doc = " when `None`, so a PATCH body carries only the fields that were set."]
-        #(#structs)*
-    }
+    };
+    let items = print_each(layouts, |layout| {
+        struct_tokens(table, families, layout, areas)
+    });
+    Module { head, items }
 }
 
 // reason: `layout.type_index` and the bases are type indices from `table`.

@@ -20,17 +20,18 @@ use quote::quote;
 use crate::areas::Areas;
 use crate::family::{AnyEnum, Families};
 use crate::naming::{sanitize, Case, Scope};
+use crate::output::{print_each, Module};
 use crate::resolve::TypeTable;
 use crate::text::doc_attrs;
 
 /// The doc name of the fallback variant (a derived type called `other` keeps `Other`).
 const FALLBACK: &str = "Other";
 
-pub(crate) fn generate(table: &TypeTable<'_>, families: &Families, areas: &Areas) -> TokenStream {
-    let enums: Vec<TokenStream> = families
-        .iter()
-        .map(|(base, any)| enum_tokens(table, base, any, areas))
-        .collect();
+pub(crate) fn generate(table: &TypeTable<'_>, families: &Families, areas: &Areas) -> Module {
+    let members: Vec<_> = families.iter().collect();
+    let enums = print_each(&members, |&(base, any)| {
+        enum_tokens(table, base, any, areas)
+    });
     // Without enums the helper would be dead code; so it would with their features off.
     let needs: Vec<Vec<usize>> = families
         .iter()
@@ -48,14 +49,13 @@ pub(crate) fn generate(table: &TypeTable<'_>, families: &Families, areas: &Areas
             }
         }
     });
-    quote! {
+    let head = quote! {
         #![doc = " Polymorphic enums: for each base type with derived types, `Any` + its name holds"]
         #![doc = " the base or any derived type, chosen by `@odata.type`, or unknown JSON."]
 
         #helper
-
-        #(#enums)*
-    }
+    };
+    Module { head, items: enums }
 }
 
 // reason: `base` and every member are type indices the family table took from `table`.

@@ -36,13 +36,45 @@ impl<'a> LineIndex<'a> {
 /// Folds every run of white space (including non-breaking spaces) into one space and trims.
 pub fn collapse_spaces(text: &str) -> String {
     // Most cells are already folded: copy them in one go.
-    let folded = !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && !text.contains(|c: char| c != ' ' && (c.is_whitespace() || c == '\u{a0}'));
-    if folded {
+    if is_folded(text) {
         return text.to_owned();
     }
+    fold(text)
+}
+
+/// [`collapse_spaces`] in place: text already folded (most of it) is neither copied nor
+/// reallocated.
+pub fn collapse_spaces_in_place(text: &mut String) {
+    if !is_folded(text) {
+        *text = fold(text);
+    }
+}
+
+/// Whether `text` has no white space but single spaces between words. One pass over the
+/// bytes for ASCII text; other text is checked char by char.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &byte in bytes {
+        match byte {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            // The ASCII white space of `char::is_whitespace`: tab, LF, VT, FF, CR.
+            b'\t'..=b'\r' => return false,
+            0x80.. => {
+                return !text.contains("  ")
+                    && !text.contains(|c: char| c != ' ' && (c.is_whitespace() || c == '\u{a0}'))
+            }
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
+fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if word.is_empty() {
@@ -74,5 +106,29 @@ mod tests {
     #[test]
     fn collapse() {
         assert_eq!(collapse_spaces("  a \t b\u{a0}\nc "), "a b c");
+        for (text, folded) in [
+            ("", true),
+            ("a b", true),
+            ("a  b", false),
+            (" a", false),
+            ("a ", false),
+            ("a\x0bb", false),
+            ("a\x1fb", true),
+            ("ä b", true),
+            ("ä  b", false),
+            ("ä\u{a0}b", false),
+            ("ä\u{2003}b", false),
+            ("a\u{85}", false),
+        ] {
+            assert_eq!(is_folded(text), folded, "{text:?}");
+            let mut in_place = text.to_owned();
+            collapse_spaces_in_place(&mut in_place);
+            assert_eq!(in_place, collapse_spaces(text));
+            let slow: Vec<&str> = text
+                .split(|c: char| c.is_whitespace() || c == '\u{a0}')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(in_place, slow.join(" "), "{text:?}");
+        }
     }
 }

@@ -459,9 +459,9 @@ fn fence_closed(block: &str) -> bool {
 
 /// Collapses runs of white space so that every format yields the same cell text.
 fn tidy(mut inline: Inline) -> Inline {
-    inline.text = crate::lines::collapse_spaces(&inline.text);
+    crate::lines::collapse_spaces_in_place(&mut inline.text);
     for link in &mut inline.links {
-        link.text = crate::lines::collapse_spaces(&link.text);
+        crate::lines::collapse_spaces_in_place(&mut link.text);
     }
     inline
 }

@@ -105,9 +105,9 @@ pub(super) fn push_space(inline: &mut Inline) {
 
 /// Folds white space in text and link text, as every reader does.
 pub(super) fn tidy(mut inline: Inline) -> Inline {
-    inline.text = collapse_spaces(&inline.text);
+    crate::lines::collapse_spaces_in_place(&mut inline.text);
     for link in &mut inline.links {
-        link.text = collapse_spaces(&link.text);
+        crate::lines::collapse_spaces_in_place(&mut link.text);
     }
     inline
 }

@@ -1,6 +1,7 @@
 //! Interprets a [`Document`] (any format) as a page IR: walks sections by heading and sends
 //! each table, paragraph and code block to the reader for what that section holds.
 
+mod front;
 mod http;
 mod prose;
 mod tables;
@@ -106,6 +107,10 @@ impl Walker {
     fn front_matter(&mut self, yaml: &str, line: u32) {
         if let Some(refused) = limits::front_matter(yaml, line, &self.page.source, &self.limits) {
             return self.diag(refused);
+        }
+        if let Some(map) = front::simple(yaml) {
+            self.page.front_matter = map;
+            return;
         }
         match serde_norway::from_str::<serde_norway::Value>(yaml) {
             Ok(serde_norway::Value::Mapping(map)) => {
