@@ -6,21 +6,23 @@ use std::process::Command;
 
 use anyhow::{bail, Context};
 use docgen_drift::Report;
+use docgen_read::Limits;
 
-/// Compares the models of two doc sets (files or folders, any format).
-pub fn between(old: &Path, new: &Path) -> Report {
-    let old = crate::build_model(&[old.to_path_buf()]);
-    let new = crate::build_model(&[new.to_path_buf()]);
+/// Compares the models of two doc sets (files or folders, any format), each read within
+/// `limits`.
+pub fn between(old: &Path, new: &Path, limits: &Limits) -> Report {
+    let old = crate::build_model_in_with(Path::new(""), &[old.to_path_buf()], limits);
+    let new = crate::build_model_in_with(Path::new(""), &[new.to_path_buf()], limits);
     docgen_drift::diff(&old.model, &new.model)
 }
 
 /// Compares `folder` as it is at git revision `rev` with the working tree's `folder`. Both
 /// sides name sources `folder/...`, so the report shows where each change is in either tree.
-pub fn against_revision(rev: &str, folder: &Path) -> anyhow::Result<Report> {
+pub fn against_revision(rev: &str, folder: &Path, limits: &Limits) -> anyhow::Result<Report> {
     let checkout = tempfile::tempdir().context("cannot create a temporary folder")?;
     export_revision(rev, folder, checkout.path())?;
-    let old = crate::build_model_in(checkout.path(), &[folder.to_path_buf()]);
-    let new = crate::build_model_in(Path::new(""), &[folder.to_path_buf()]);
+    let old = crate::build_model_in_with(checkout.path(), &[folder.to_path_buf()], limits);
+    let new = crate::build_model_in_with(Path::new(""), &[folder.to_path_buf()], limits);
     Ok(docgen_drift::diff(&old.model, &new.model))
 }
 

@@ -1,5 +1,5 @@
 //! `--max-...` flags: the reading limits of [`docgen_read::Limits`] on the command line, for
-//! `parse`, `model`, `generate` and `check`. Defaults are the library's, so a run without
+//! `parse`, `model`, `generate`, `check` and `drift`. Defaults are the library's, so a run without
 //! flags reads exactly as the library does.
 
 use clap::Args;

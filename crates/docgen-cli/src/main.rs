@@ -57,6 +57,8 @@ enum Command {
         /// Exit with status 1 on breaking changes, or on any change.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Report documentation problems (for doc authors and CI): exit 0 clean, 1 errors (or
     /// warnings with `--deny warnings`), 2 could not run.
@@ -148,13 +150,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             git,
             format,
             fail_on,
+            limits,
         } => {
+            let limits = limits.limits();
             let report = match (git, paths.as_slice()) {
-                (Some(rev), []) => {
-                    docgen::drift::against_revision(&rev, &docgen::drift::default_folder())?
-                }
-                (Some(rev), [folder]) => docgen::drift::against_revision(&rev, folder)?,
-                (None, [old, new]) => docgen::drift::between(old, new),
+                (Some(rev), []) => docgen::drift::against_revision(
+                    &rev,
+                    &docgen::drift::default_folder(),
+                    &limits,
+                )?,
+                (Some(rev), [folder]) => docgen::drift::against_revision(&rev, folder, &limits)?,
+                (None, [old, new]) => docgen::drift::between(old, new, &limits),
                 _ => anyhow::bail!("give OLD and NEW, or --git REV and at most one folder"),
             };
             let text = match format {

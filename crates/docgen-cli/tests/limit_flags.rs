@@ -112,3 +112,28 @@ fn a_limit_that_is_not_a_number_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("--max-table-rows"));
 }
+
+#[test]
+fn drift_reads_both_sides_under_the_limits() {
+    let dir = docs();
+    std::fs::create_dir(dir.path().join("empty")).expect("folder");
+    let plain = docgen(&["drift", "empty", "pages"], dir.path());
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(
+        text(&plain.stdout).contains("limitThing"),
+        "{}",
+        text(&plain.stdout)
+    );
+
+    // Under a tiny page limit the new side's page is not read: nothing was added.
+    let limited = docgen(
+        &["drift", "--max-page-bytes", "100", "empty", "pages"],
+        dir.path(),
+    );
+    assert!(limited.status.success(), "{}", text(&limited.stderr));
+    assert!(
+        !text(&limited.stdout).contains("limitThing"),
+        "{}",
+        text(&limited.stdout)
+    );
+}
