@@ -193,6 +193,9 @@ pub enum TypeEvidence {
     Prose,
     /// The `@odata.type` of an example body.
     ExampleODataType,
+    /// An update's (`PATCH`/`PUT`) "Response" section: the page names the type it returns
+    /// updated, and the body holds properties of that type.
+    UpdatedResponse,
 }
 
 /// The "Request body" section.

@@ -10,8 +10,8 @@ mod typeref;
 use std::collections::BTreeMap;
 
 use docgen_ir::{
-    Diagnostic, Example, ExampleRole, Format, Located, Page, PageKind, Permission, RequestBody,
-    ResponseSpec, TypeEvidence,
+    Diagnostic, Example, ExampleRole, Format, Located, Page, PageKind, Permission, Primitive,
+    RequestBody, ResponseSpec, TypeEvidence,
 };
 
 use crate::blocks::{Block, Document, Inline, TableRow};
@@ -461,7 +461,8 @@ impl Walker {
     }
 
     /// When prose does not name the request body's type, the request example's
-    /// `@odata.type` does. The page title never does: titles name operations, not types.
+    /// `@odata.type` does, else for an update the type its Response section returns. The page
+    /// title never does: titles name operations, not types.
     fn request_body_from_example(&mut self) {
         let Some(body) = &mut self.page.request_body else {
             return;
@@ -475,9 +476,29 @@ impl Walker {
                 .flatten()
                 .map(|(name, line)| Located::new(name, line))
         });
+        // An update says what it returns ("an updated [x] object"); what it takes is that.
+        let updates = !self.page.http.is_empty()
+            && self
+                .page
+                .http
+                .iter()
+                .all(|l| matches!(l.method.as_str(), "PATCH" | "PUT"));
+        let updated = self
+            .page
+            .response
+            .as_ref()
+            .filter(|_| updates && !body.properties.is_empty())
+            .and_then(|r| {
+                let t = r.type_ref.as_ref()?;
+                (!t.collection && Primitive::from_doc_name(&t.name).is_none())
+                    .then(|| Located::new(t.name.clone(), r.line))
+            });
         if let Some(found) = found {
             body.type_name = Some(found);
             body.evidence = Some(TypeEvidence::ExampleODataType);
+        } else if let Some(updated) = updated {
+            body.type_name = Some(updated);
+            body.evidence = Some(TypeEvidence::UpdatedResponse);
         } else if !body.properties.is_empty() {
             let line = body.line;
             self.page.diagnostics.push(Diagnostic::warning(

@@ -161,6 +161,17 @@ fn is_property_name(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '@' | '-'))
 }
 
+/// `identityProviders (deprecated)` → `identityProviders`: a note in parentheses after a
+/// name is not part of it.
+fn without_annotation(name: &str) -> &str {
+    match name.split_once(" (") {
+        Some((head, note)) if note.ends_with(')') && is_property_name(head.trim()) => {
+            head.trim().trim_matches(['*', '`'])
+        }
+        _ => name,
+    }
+}
+
 /// Reads property-like rows. Rows whose name or type cannot be read are reported and skipped.
 pub fn typed_rows(
     rows: &[TableRow],
@@ -183,7 +194,7 @@ pub fn typed_rows(
             ));
             continue;
         };
-        let row_name = name_cell.text.trim().trim_matches(['*', '`']).trim();
+        let row_name = without_annotation(name_cell.text.trim().trim_matches(['*', '`']).trim());
         let others_empty = row
             .cells
             .iter()
@@ -378,6 +389,20 @@ mod tests {
 
     fn header(words: &[&str]) -> Vec<Inline> {
         words.iter().map(|w| Inline::plain(*w)).collect()
+    }
+
+    #[test]
+    fn names_lose_their_notes() {
+        let table = [
+            ("identityProviders (deprecated)", "identityProviders"),
+            ("id (read-only)", "id"),
+            ("plain", "plain"),
+            ("two words (x)", "two words (x)"),
+            ("odd (unclosed", "odd (unclosed"),
+        ];
+        for (raw, want) in table {
+            assert_eq!(without_annotation(raw), want, "{raw}");
+        }
     }
 
     #[test]

@@ -64,22 +64,19 @@ fn strip_collection(text: &str) -> (&str, bool) {
     (text, false)
 }
 
-/// Drops annotations authors add after the type: `Boolean (optional)`, `String, nullable`.
+/// Drops annotations authors add after the type: `Boolean (optional)`, `String, nullable`,
+/// `string, maximum size 20`, `Int32 (read-only)`. What follows a space without a comma or
+/// parenthesis stays: `String or Int32` is no type.
 fn strip_qualifiers(text: &str) -> &str {
     let (head, rest) = text
         .find([' ', ',', '('])
         .and_then(|cut| text.split_at_checked(cut))
         .unwrap_or((text, ""));
-    // Only cut when what follows is an annotation, not part of a multi-word oddity.
     let rest = rest.trim().to_ascii_lowercase();
     let annotation = rest.is_empty()
-        || rest.starts_with("(optional")
-        || rest.starts_with("(required")
-        || rest.starts_with("(nullable")
-        || rest.starts_with(", nullable")
-        || rest.starts_with("nullable")
-        || rest.starts_with("(read-only")
-        || rest.starts_with("(readonly");
+        || rest.starts_with('(')
+        || rest.starts_with(',')
+        || rest.starts_with("nullable");
     if annotation {
         head
     } else {
@@ -98,7 +95,10 @@ mod tests {
 
     #[test]
     fn type_cells() {
-        let table: [(&str, &str, bool); 10] = [
+        let table: [(&str, &str, bool); 13] = [
+            ("string, maximum size 20", "String", false),
+            ("Int32 (read-only)", "Int32", false),
+            ("String, nullable", "String", false),
             ("String", "String", false),
             ("string", "String", false),
             ("Edm.Int32", "Int32", false),
@@ -122,6 +122,7 @@ mod tests {
                 false,
             ),
         ];
+        assert_eq!(parse_type_cell(&cell("String or Int32")), None);
         for (text, name, collection) in table {
             let t = parse_type_cell(&cell(text)).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
