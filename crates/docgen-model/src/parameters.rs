@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use docgen_ir::{Diagnostic, Page, PageKind, Primitive, PropertyRow};
 
 use crate::model::{Origin, Property, Route, TypeDef, TypeKind, TypeUse};
+use crate::resolve::upper_first;
 
 /// Gives each action route documented with a parameters table its parameters type, adding
 /// the types to `types` (keyed by lower-case name).
@@ -206,14 +207,6 @@ fn same_table(a: &[Property], b: &[Property]) -> bool {
         && a.iter().zip(b).all(|(x, y)| {
             x.name == y.name && x.type_name == y.type_name && x.collection == y.collection
         })
-}
-
-fn upper_first(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn lower_first(word: &str) -> String {

@@ -371,7 +371,7 @@ fn canonicalise(types: &mut BTreeMap<String, TypeDef>, diagnostics: &mut Vec<Dia
     }
 }
 
-fn upper_first(name: &str) -> String {
+pub(crate) fn upper_first(name: &str) -> String {
     let mut chars = name.chars();
     chars
         .next()
