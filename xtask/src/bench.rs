@@ -285,10 +285,11 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut lap = |name: &str| {
         let cpu = cpu_seconds();
         println!(
-            "{name:<10} {:>8.3} s  cpu {:>6.2} s  peak so far {:>6} kB",
+            "{name:<10} {:>8.3} s  cpu {:>6.2} s  peak so far {:>6} kB  now {:>6} kB",
             clock.0.elapsed().as_secs_f64(),
             cpu - clock.1,
-            peak_kb()
+            peak_kb(),
+            docgen::resources::resident_kb()
         );
         clock = (Instant::now(), cpu);
     };
@@ -296,10 +297,8 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
     lap("read");
     let examples = docgen_codegen::ExampleCase::from_pages(&read.pages);
     lap("examples");
-    let merged = docgen_model::merge(&read.pages);
+    let merged = docgen_model::merge_owned(read.pages);
     lap("merge");
-    drop(read);
-    lap("drop");
     let options = docgen_codegen::Options {
         crate_name: "bench-models".to_owned(),
         examples,
@@ -307,6 +306,8 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
     };
     let mut generated = docgen_codegen::generate(&merged.model, &options)?;
     lap("codegen");
+    drop(options);
+    lap("dropopts");
     let json = serde_json::to_string_pretty(&merged.model)? + "\n";
     generated.files.insert(docgen::MODEL_FILE.to_owned(), json);
     lap("json");

@@ -27,7 +27,6 @@ use std::path::{Path, PathBuf};
 use docgen_ir::Diagnostic;
 use docgen_model::Model;
 use docgen_read::Limits;
-use rayon::prelude::*;
 
 /// A model and every diagnostic met on the way: page problems first (by file and line), then
 /// merge conflicts.
@@ -57,16 +56,14 @@ fn model_run(read: docgen_read::ReadSet) -> ModelRun {
         mut pages,
         mut diagnostics,
     } = read;
-    let merged = docgen_model::merge(&pages);
-    // The pages are not needed past here: their diagnostics are moved, not copied.
+    // The pages' diagnostics are moved out first: the merge consumes the pages.
     for page in &mut pages {
         diagnostics.append(&mut page.diagnostics);
     }
     diagnostics.sort();
-    diagnostics.extend(merged.diagnostics);
     let count = pages.len();
-    // Freeing thousands of pages' strings takes a while on one thread.
-    pages.into_par_iter().for_each(drop);
+    let merged = docgen_model::merge_owned(pages);
+    diagnostics.extend(merged.diagnostics);
     ModelRun {
         model: merged.model,
         pages: count,

@@ -10,11 +10,21 @@ pub const REPORT_VAR: &str = "DOCGEN_RESOURCE_REPORT";
 
 /// Peak resident memory (`VmHWM`), in KiB.
 pub fn peak_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+/// Resident memory now (`VmRSS`), in KiB: what `xtask bench-stage phases` shows between
+/// phases, to tell what a phase still holds from what it only touched.
+pub fn resident_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)

@@ -24,5 +24,5 @@ pub mod precedence;
 mod resolve;
 mod routes;
 
-pub use merge::{merge, Merged};
+pub use merge::{merge, merge_owned, Merged};
 pub use model::*;

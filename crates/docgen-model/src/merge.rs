@@ -9,7 +9,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use docgen_ir::{Diagnostic, ExampleRole, MemberRow, Page, PageKind, PropertyRow};
+use docgen_ir::{Diagnostic, ExampleRole, Located, MemberRow, Page, PageKind, PropertyRow};
 
 use crate::model::{Model, Origin, TypeKind};
 use crate::parameters;
@@ -60,16 +60,30 @@ pub struct Merged {
 }
 
 /// Merges pages into a model. The result does not depend on the order of `pages`.
+///
+/// Borrowing callers pay for a copy of the pages; [`merge_owned`] moves their rows instead.
 pub fn merge(pages: &[Page]) -> Merged {
-    let ordered = precedence::order(pages);
+    merge_owned(pages.to_vec())
+}
+
+/// Like [`merge`], consuming the pages: their rows move into the model instead of being
+/// copied, so the pages and a second copy of their rows are never held at once (the largest
+/// part of `docgen generate`'s peak memory). Take anything else needed from the pages (their
+/// examples, their diagnostics) first.
+pub fn merge_owned(mut pages: Vec<Page>) -> Merged {
+    precedence::sort(&mut pages);
     let mut types = Types::new();
     let mut diagnostics = Vec::new();
-    for page in &ordered {
+    for page in &mut pages {
         add_page_types(page, &mut types, &mut diagnostics);
     }
     let mut resolved = resolve::resolve(types, &mut diagnostics);
+    let ordered: Vec<&Page> = pages.iter().collect();
     let mut routes = routes::routes(&ordered, &resolved, &mut diagnostics);
     parameters::attach(&ordered, &mut routes, &mut resolved, &mut diagnostics);
+    drop(ordered);
+    // What is left of the pages is not needed past here.
+    drop(pages);
     let mut model_types = resolved.into_values().collect::<Vec<_>>();
     model_types.sort_by(|a, b| a.name.cmp(&b.name));
     diagnostics.sort();
@@ -87,7 +101,9 @@ fn at(page: &Page, line: u32) -> String {
     format!("{}:{line}", page.source)
 }
 
-fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
+/// Adds the types `page` defines, moving its property, relationship and member rows out
+/// (nothing after this reads them; routes and parameters read other fields).
+fn add_page_types(page: &mut Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
     match page.kind {
         PageKind::Resource | PageKind::Enum => {
             add_inline_enums(page, types, diagnostics);
@@ -122,44 +138,64 @@ fn add_page_types(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnost
                         .as_ref()
                         .is_some_and(|a| a.other.contains_key("keyProperty"))
             });
-            set_base(acc, page, &page.properties, diagnostics);
-            add_rows(&mut acc.properties, &page.properties, page);
-            add_rows(&mut acc.relationships, &page.relationships, page);
-            add_members(acc, page, diagnostics);
+            set_base(
+                acc,
+                &page.source,
+                page.base.as_ref(),
+                &page.properties,
+                diagnostics,
+            );
+            let source = page.source.as_str();
+            add_rows(
+                &mut acc.properties,
+                std::mem::take(&mut page.properties),
+                source,
+            );
+            add_rows(
+                &mut acc.relationships,
+                std::mem::take(&mut page.relationships),
+                source,
+            );
+            add_members(acc, source, std::mem::take(&mut page.members), diagnostics);
         }
         PageKind::Api | PageKind::Unknown => {
-            let Some(body) = &page.request_body else {
+            let Some(body) = &mut page.request_body else {
                 return;
             };
             let (Some(name), false) = (&body.type_name, body.properties.is_empty()) else {
                 return;
             };
             let acc = type_entry(types, &name.value, Origin::RequestBody);
-            acc.sources.push(at(page, name.line));
+            acc.sources.push(format!("{}:{}", page.source, name.line));
             if acc.namespace.is_none() {
                 acc.namespace = page.namespace.as_ref().map(|n| n.value.clone());
             }
-            set_base(acc, page, &body.properties, diagnostics);
-            add_rows(&mut acc.properties, &body.properties, page);
+            set_base(
+                acc,
+                &page.source,
+                page.base.as_ref(),
+                &body.properties,
+                diagnostics,
+            );
+            add_rows(
+                &mut acc.properties,
+                std::mem::take(&mut body.properties),
+                &page.source,
+            );
         }
     }
 }
 
 /// Enums a resource page defines under "x values" headings.
-fn add_inline_enums(page: &Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
-    for inline in &page.inline_enums {
+fn add_inline_enums(page: &mut Page, types: &mut Types, diagnostics: &mut Vec<Diagnostic>) {
+    for inline in std::mem::take(&mut page.inline_enums) {
         let acc = type_entry(types, &inline.name, Origin::Page);
         acc.enum_page = true;
         acc.sources.push(at(page, inline.line));
         if acc.namespace.is_none() {
             acc.namespace = page.namespace.as_ref().map(|n| n.value.clone());
         }
-        let rows = Page {
-            source: page.source.clone(),
-            members: inline.members.clone(),
-            ..Page::default()
-        };
-        add_members(acc, &rows, diagnostics);
+        add_members(acc, &page.source, inline.members, diagnostics);
     }
 }
 
@@ -187,11 +223,12 @@ fn type_entry<'t>(types: &'t mut Types, name: &str, origin: Origin) -> &'t mut T
 /// way is a conflict.
 fn set_base(
     acc: &mut TypeAcc,
-    page: &Page,
+    source: &str,
+    prose_base: Option<&Located<String>>,
     rows: &[PropertyRow],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let from_prose = page.base.as_ref().map(|b| (b.value.clone(), b.line));
+    let from_prose = prose_base.map(|b| (b.value.clone(), b.line));
     let stated = match from_prose {
         Some(found) => Some((found, true)),
         None => most_named_ancestor(rows).map(|found| (found, false)),
@@ -200,15 +237,17 @@ fn set_base(
         return;
     };
     match &acc.base {
-        None => acc.base = Some((base, at(page, line), prose)),
-        Some((_, _, false)) if prose => acc.base = Some((base, at(page, line), prose)),
+        None => acc.base = Some((base, format!("{source}:{line}"), prose)),
+        Some((_, _, false)) if prose => {
+            acc.base = Some((base, format!("{source}:{line}"), prose));
+        }
         Some((kept, kept_at, kept_prose))
             if *kept_prose == prose && !kept.eq_ignore_ascii_case(&base) =>
         {
             diagnostics.push(
                 Diagnostic::warning(
                     "conflicting-base",
-                    &page.source,
+                    source,
                     line,
                     format!(
                         "`{}` is said to derive from `{base}` here but from `{kept}` on a page \
@@ -254,7 +293,7 @@ fn most_named_ancestor(rows: &[PropertyRow]) -> Option<(String, u32)> {
 /// Appends `rows` to `accs`, a row naming a property already there (any case) joining it.
 /// Linear in rows: an index by lower-cased name replaces a search per row, which made a
 /// 100,000-row table quadratic. `accs` keeps first-seen order, so output is unchanged.
-fn add_rows(accs: &mut Vec<PropertyAcc>, rows: &[PropertyRow], page: &Page) {
+fn add_rows(accs: &mut Vec<PropertyAcc>, rows: Vec<PropertyRow>, source: &str) {
     let mut index: HashMap<String, usize> = accs
         .iter()
         .enumerate()
@@ -262,36 +301,41 @@ fn add_rows(accs: &mut Vec<PropertyAcc>, rows: &[PropertyRow], page: &Page) {
         .collect();
     // `@odata.type`, `@odata.etag`...: instance annotations some tables list; every generated
     // type carries `@odata.type` already, and none is a property of the type.
-    for row in rows.iter().filter(|r| !r.name.starts_with('@')) {
-        let source = at(page, row.line);
+    for row in rows.into_iter().filter(|r| !r.name.starts_with('@')) {
+        let at = format!("{source}:{}", row.line);
         match index.entry(row.name.to_ascii_lowercase()) {
             Entry::Occupied(found) => {
                 if let Some(acc) = accs.get_mut(*found.get()) {
-                    acc.rows.push((row.clone(), source));
+                    acc.rows.push((row, at));
                 }
             }
             Entry::Vacant(slot) => {
                 slot.insert(accs.len());
                 accs.push(PropertyAcc {
-                    rows: vec![(row.clone(), source)],
+                    rows: vec![(row, at)],
                 });
             }
         }
     }
 }
 
-fn add_members(acc: &mut TypeAcc, page: &Page, diagnostics: &mut Vec<Diagnostic>) {
-    if page.members.is_empty() {
+fn add_members(
+    acc: &mut TypeAcc,
+    source: &str,
+    members: Vec<MemberRow>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if members.is_empty() {
         return;
     }
     if !acc.members.is_empty() {
         // An earlier page already gave the members; report members it lacks.
         let known: HashSet<&str> = acc.members.iter().map(|(m, _)| m.name.as_str()).collect();
-        for row in &page.members {
+        for row in &members {
             if !known.contains(row.name.as_str()) {
                 diagnostics.push(Diagnostic::note(
                     "enum-members-differ",
-                    &page.source,
+                    source,
                     row.line,
                     format!(
                         "member `{}` of `{}` is not listed by the page that takes precedence",
@@ -302,10 +346,12 @@ fn add_members(acc: &mut TypeAcc, page: &Page, diagnostics: &mut Vec<Diagnostic>
         }
         return;
     }
-    acc.members = page
-        .members
-        .iter()
-        .map(|m| (m.clone(), at(page, m.line)))
+    acc.members = members
+        .into_iter()
+        .map(|m| {
+            let at = format!("{source}:{}", m.line);
+            (m, at)
+        })
         .collect();
 }
 
@@ -333,7 +379,7 @@ pub(crate) fn kind_of(acc: &TypeAcc) -> TypeKind {
 mod tests {
     use std::time::Instant;
 
-    use docgen_ir::{Located, TypeRef};
+    use docgen_ir::TypeRef;
 
     use super::*;
 
@@ -376,14 +422,14 @@ mod tests {
             row("p5", "Boolean", 4),
             row("extraB", "Int32", 5),
         ];
-        let pages = [
+        let mut pages = vec![
             resource("old.md", "2019-01-01", older),
             resource("new.md", "2024-01-01", newer),
         ];
-        let ordered = precedence::order(&pages);
+        precedence::sort(&mut pages);
         let mut types = Types::new();
         let start = Instant::now();
-        for page in &ordered {
+        for page in &mut pages {
             add_page_types(page, &mut types, &mut Vec::new());
         }
         let took = start.elapsed();

@@ -74,6 +74,11 @@ pub fn order(pages: &[Page]) -> Vec<&Page> {
     ordered
 }
 
+/// Sorts owned pages into the same order as [`order`] (the same stable sort and comparison).
+pub fn sort(pages: &mut [Page]) {
+    pages.sort_by(|a, b| Rank::of(a).cmp(&Rank::of(b)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
