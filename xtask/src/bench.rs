@@ -305,9 +305,8 @@ fn phases(paths: &[PathBuf]) -> anyhow::Result<()> {
         ..docgen_codegen::Options::default()
     };
     let mut generated = docgen_codegen::generate(&merged.model, &options)?;
-    lap("codegen");
     drop(options);
-    lap("dropopts");
+    lap("codegen");
     let json = serde_json::to_string_pretty(&merged.model)? + "\n";
     generated.files.insert(docgen::MODEL_FILE.to_owned(), json);
     lap("json");

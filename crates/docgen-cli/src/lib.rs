@@ -115,8 +115,11 @@ pub fn generate_in_with(
         ..docgen_codegen::Options::default()
     };
     let generated = docgen_codegen::generate(&run.model, &options)?;
+    // The examples are not needed past here: freed before the model JSON is built, the
+    // largest buffer after the files.
+    drop(options);
     let mut diagnostics = run.diagnostics;
-    diagnostics.extend(generated.diagnostics.iter().cloned());
+    diagnostics.extend(generated.diagnostics);
     let mut files = generated.files;
     // The model the crate was generated from, so a later run can say what changed since.
     let model_json = serde_json::to_string_pretty(&run.model)? + "\n";
