@@ -5,6 +5,29 @@
 //! [`Document`]; one interpreter turns a `Document` into a page IR, so the three formats give
 //! the same facts by construction wherever the input carries the same information.
 
+use docgen_ir::Diagnostic;
+
+/// A table row with `written` cells under a header of `columns`: `None` when they agree.
+/// Markdown and HTML tables report it alike (copied text has no cells to count).
+pub(crate) fn row_cells_mismatch(
+    source: &str,
+    line: u32,
+    written: usize,
+    columns: usize,
+) -> Option<Diagnostic> {
+    let what = match written.cmp(&columns) {
+        std::cmp::Ordering::Equal => return None,
+        std::cmp::Ordering::Greater => "the extra cells were not read",
+        std::cmp::Ordering::Less => "the missing cells were read as empty",
+    };
+    Some(Diagnostic::warning(
+        "table-row-cells",
+        source,
+        line,
+        format!("the row has {written} cells and the header {columns}; {what}"),
+    ))
+}
+
 /// Inline content of a paragraph, heading or table cell.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Inline {

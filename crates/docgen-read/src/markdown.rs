@@ -132,18 +132,15 @@ impl Lowering<'_> {
             Tag::TableRow => {
                 let columns = self.table.as_ref().map_or(0, |t| t.columns);
                 let written = cells_written(raw);
-                if columns > 0 && written != columns {
-                    let what = if written > columns {
-                        "the extra cells were not read"
-                    } else {
-                        "the missing cells were read as empty"
-                    };
-                    self.doc.diagnostics.push(Diagnostic::warning(
-                        "table-row-cells",
-                        self.source,
-                        line,
-                        format!("the row has {written} cells and the header {columns}; {what}"),
-                    ));
+                if columns > 0 {
+                    self.doc
+                        .diagnostics
+                        .extend(crate::blocks::row_cells_mismatch(
+                            self.source,
+                            line,
+                            written,
+                            columns,
+                        ));
                 }
             }
             // Only a fence left open to the end of the page swallows what follows it (one in

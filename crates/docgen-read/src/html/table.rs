@@ -1,6 +1,5 @@
 //! Tables: the `<thead>` row (else the first row) is the header, every other `<tr>` a row.
 
-use docgen_ir::Diagnostic;
 use scraper::{ElementRef, Node};
 
 use super::inline::tidy;
@@ -62,20 +61,17 @@ impl<'h> Lowering<'_, 'h> {
         for row in rows {
             let (written, columns) = (row.cells.len(), header.len());
             // An empty row is reported by the interpreter, which finds no name in it.
-            if written == 0 || written == columns {
+            if written == 0 {
                 continue;
             }
-            let what = if written > columns {
-                "the extra cells were not read"
-            } else {
-                "the missing cells were read as empty"
-            };
-            self.doc.diagnostics.push(Diagnostic::warning(
-                "table-row-cells",
-                self.source,
-                row.line,
-                format!("the row has {written} cells and the header {columns}; {what}"),
-            ));
+            self.doc
+                .diagnostics
+                .extend(crate::blocks::row_cells_mismatch(
+                    self.source,
+                    row.line,
+                    written,
+                    columns,
+                ));
         }
     }
 
