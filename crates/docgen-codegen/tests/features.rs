@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::{contains, file};
 use docgen_codegen::{generate, GeneratedCrate, Options};
 
 fn areas_crate() -> GeneratedCrate {
@@ -12,25 +13,6 @@ fn areas_crate() -> GeneratedCrate {
         ..Options::default()
     };
     generate(&common::areas::areas_model(), &options).unwrap()
-}
-
-fn file<'a>(generated: &'a GeneratedCrate, path: &str) -> &'a str {
-    generated
-        .files
-        .get(path)
-        .unwrap_or_else(|| panic!("{path} not generated"))
-}
-
-/// Whether `needle` occurs in `text`, ignoring whitespace and trailing commas (prettyplease
-/// wraps long lines and adds them).
-fn contains(text: &str, needle: &str) -> bool {
-    let squash = |s: &str| {
-        s.split_whitespace()
-            .collect::<String>()
-            .replace(",>", ">")
-            .replace(",)", ")")
-    };
-    squash(text).contains(&squash(needle))
 }
 
 #[test]

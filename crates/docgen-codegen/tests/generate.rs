@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::{contains, file};
 use docgen_codegen::{generate, CodegenError, GeneratedCrate, Options, HEADER};
 use docgen_ir::Severity;
 use docgen_model::Model;
@@ -13,25 +14,6 @@ fn sample() -> GeneratedCrate {
         ..Options::default()
     };
     generate(&common::sample_model(), &options).unwrap()
-}
-
-fn file<'a>(generated: &'a GeneratedCrate, path: &str) -> &'a str {
-    generated
-        .files
-        .get(path)
-        .unwrap_or_else(|| panic!("{path} not generated"))
-}
-
-/// Whether `needle` occurs in `text`, ignoring whitespace and trailing commas (prettyplease
-/// wraps long lines and adds them).
-fn contains(text: &str, needle: &str) -> bool {
-    let squash = |s: &str| {
-        s.split_whitespace()
-            .collect::<String>()
-            .replace(",>", ">")
-            .replace(",)", ")")
-    };
-    squash(text).contains(&squash(needle))
 }
 
 #[test]

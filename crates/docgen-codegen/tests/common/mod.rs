@@ -7,7 +7,7 @@
 
 pub mod areas;
 
-use docgen_codegen::ExampleCase;
+use docgen_codegen::{ExampleCase, GeneratedCrate};
 use docgen_ir::ExampleRole;
 use docgen_model::{
     Member, Model, Origin, Permissions, Property, Route, TypeDef, TypeKind, TypeUse,
@@ -596,4 +596,24 @@ pub fn hostile_examples() -> Vec<ExampleCase> {
         ),
         resource,
     ]
+}
+
+/// A generated file's text; panics when the crate has no such file.
+pub fn file<'a>(generated: &'a GeneratedCrate, path: &str) -> &'a str {
+    generated
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} not generated"))
+}
+
+/// Whether `needle` occurs in `text`, ignoring whitespace and trailing commas (prettyplease
+/// wraps long lines and adds them).
+pub fn contains(text: &str, needle: &str) -> bool {
+    let squash = |s: &str| {
+        s.split_whitespace()
+            .collect::<String>()
+            .replace(",>", ">")
+            .replace(",)", ")")
+    };
+    squash(text).contains(&squash(needle))
 }
